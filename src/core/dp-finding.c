@@ -67,6 +67,8 @@ static const struct {
   { DP_CHECK_PRIJS_ONWAARSCHIJNLIJK, DP_SEVERITY_WARNING,
     N_("A price is outside 30,00 to 250,00 euro") },
   { DP_CHECK_PRIJSWIJZIGING_GROOT, DP_SEVERITY_WARNING,
+    /* Not a format: "10 %" would otherwise pass for a printf directive. */
+    /* xgettext:no-c-format */
     N_("A price differs more than 10 % from the matching line of last year") },
   { DP_CHECK_INDIENTERMIJN_VERSTREKEN, DP_SEVERITY_ERROR,
     N_("The submission period has ended") },
