@@ -23,17 +23,7 @@ run_check (int    argc,
   guint n_errors = 0;
   guint n_warnings = 0;
 
-  if (!dp_cli_parse_options (&dp_cli_check_command, entries, &argc, &argv))
-    return DP_CLI_EXIT_INVALID;
-
-  if (argc != 2)
-    {
-      g_printerr (_("%s: expected one FILE; see “%s --help”\n"), g_get_prgname (),
-                  g_get_prgname ());
-      return DP_CLI_EXIT_INVALID;
-    }
-
-  dossier = dp_cli_load_dossier (argv[1]);
+  dossier = dp_cli_parse_and_load (&dp_cli_check_command, entries, &argc, &argv);
   if (dossier == NULL)
     return DP_CLI_EXIT_INVALID;
 

@@ -50,6 +50,25 @@ dp_cli_load_dossier (const char *filename)
   return dossier;
 }
 
+DpDossier *
+dp_cli_parse_and_load (const DpCliCommand  *command,
+                       const GOptionEntry  *entries,
+                       int                 *argc,
+                       char              ***argv)
+{
+  if (!dp_cli_parse_options (command, entries, argc, argv))
+    return NULL;
+
+  if (*argc != 2)
+    {
+      g_printerr (_("%s: expected one FILE; see “%s --help”\n"), g_get_prgname (),
+                  g_get_prgname ());
+      return NULL;
+    }
+
+  return dp_cli_load_dossier ((*argv)[1]);
+}
+
 char *
 dp_cli_format_finding (DpFinding *finding,
                        DpDossier *dossier)

@@ -159,17 +159,7 @@ run_show (int    argc,
   g_autoptr(DpDossier) dossier = NULL;
   DpFacility *facility;
 
-  if (!dp_cli_parse_options (&dp_cli_show_command, NULL, &argc, &argv))
-    return DP_CLI_EXIT_INVALID;
-
-  if (argc != 2)
-    {
-      g_printerr (_("%s: expected one FILE; see “%s --help”\n"), g_get_prgname (),
-                  g_get_prgname ());
-      return DP_CLI_EXIT_INVALID;
-    }
-
-  dossier = dp_cli_load_dossier (argv[1]);
+  dossier = dp_cli_parse_and_load (&dp_cli_show_command, NULL, &argc, &argv);
   if (dossier == NULL)
     return DP_CLI_EXIT_INVALID;
   facility = dp_dossier_get_facility (dossier);

@@ -22,7 +22,7 @@ enum {
 typedef struct {
   const char *name;              /* "check" */
   const char *parameter_string;  /* "FILE", untranslated placeholder */
-  const char *summary;           /* N_("Check a dossier file ..."), translated when shown */
+  const char *summary;           /* marked with N_, translated when shown */
   /* @argv[0] is the subcommand's name; returns the exit code. */
   int       (*run)              (int    argc,
                                  char **argv);
@@ -41,6 +41,13 @@ gboolean    dp_cli_parse_options     (const DpCliCommand  *command,
 /* Loads a dossier file, or prints "FILE: the loader's message" on stderr and returns
  * NULL (the caller exits with DP_CLI_EXIT_INVALID). */
 DpDossier  *dp_cli_load_dossier      (const char          *filename);
+
+/* For the subcommands that take one FILE: parses the options, then loads the file.
+ * NULL (exit with DP_CLI_EXIT_INVALID) after printing what went wrong. */
+DpDossier  *dp_cli_parse_and_load    (const DpCliCommand  *command,
+                                      const GOptionEntry  *entries,
+                                      int                 *argc,
+                                      char              ***argv);
 
 /* "error capaciteit-boven-erkend -: Total capacity 121 ..." (severity as its translated
  * label in lower case, "-" for the dossier as a whole). */
