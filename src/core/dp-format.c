@@ -15,6 +15,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "dp-finding.h"
@@ -380,8 +381,9 @@ read_integer (JsonObject  *object,
   if (value < min || value > max)
     {
       g_autofree char *expected =
-        g_strdup_printf (_("a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                         min, max);
+        /* PRId64, unlike G_GINT64_FORMAT, is known to xgettext: the message is extracted whole. */
+        g_strdup_printf (_("a whole number from %" PRId64 " to %" PRId64), (int64_t) min,
+                         (int64_t) max);
 
       return fail_expected (error, prefix, index, key, expected, node);
     }
@@ -412,10 +414,10 @@ read_amount (JsonObject  *object,
       || json_node_get_int (node) > DP_CENTS_MAX)
     {
       g_autofree char *expected = null_ok
-        ? g_strdup_printf (_("an amount in cents from 0 to %" G_GINT64_FORMAT " or null"),
-                           DP_CENTS_MAX)
-        : g_strdup_printf (_("an amount in cents from 0 to %" G_GINT64_FORMAT),
-                           DP_CENTS_MAX);
+        ? g_strdup_printf (_("an amount in cents from 0 to %" PRId64 " or null"),
+                           (int64_t) DP_CENTS_MAX)
+        : g_strdup_printf (_("an amount in cents from 0 to %" PRId64),
+                           (int64_t) DP_CENTS_MAX);
 
       return fail_expected (error, prefix, index, key, expected, node);
     }
@@ -599,9 +601,9 @@ check_version (JsonObject  *root,
     return fail (error, DP_FORMAT_ERROR_INVALID, NULL, -1, "versie", _("missing"));
   if (node_is_integer (versie) && json_node_get_int (versie) > DP_FORMAT_VERSION)
     return fail (error, DP_FORMAT_ERROR_VERSION, NULL, -1, "versie",
-                 _("version %" G_GINT64_FORMAT " of the format is newer than this program "
+                 _("version %" PRId64 " of the format is newer than this program "
                    "reads (version %d): update Dagprijzen"),
-                 json_node_get_int (versie), DP_FORMAT_VERSION);
+                 (int64_t) json_node_get_int (versie), DP_FORMAT_VERSION);
   if (!node_is_integer (versie) || json_node_get_int (versie) != DP_FORMAT_VERSION)
     return fail_expected (error, NULL, -1, "versie", "1", versie);
 
