@@ -59,6 +59,7 @@ append_json_string (GString    *out,
                     gssize      max_chars)
 {
   g_autofree char *valid = NULL;
+  const char *run;
   const char *p;
   gssize n = 0;
 
@@ -67,16 +68,24 @@ append_json_string (GString    *out,
     str = valid = g_utf8_make_valid (str, -1);
 
   g_string_append_c (out, '"');
-  for (p = str; *p != '\0'; p = g_utf8_next_char (p))
+  /* Runs of bytes that need no escape are copied whole: saving is mostly this loop. */
+  for (run = p = str; *p != '\0'; p = g_utf8_next_char (p))
     {
       guchar c = (guchar) *p;
 
       if (max_chars >= 0 && n++ >= max_chars)
         {
+          g_string_append_len (out, run, p - run);
           g_string_append (out, "…");
+          run = NULL;
           break;
         }
 
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
       switch (c)
         {
         case '"':  g_string_append (out, "\\\""); break;
@@ -86,13 +95,11 @@ append_json_string (GString    *out,
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        default:    g_string_append_printf (out, "\\u%04x", c);
         }
     }
+  if (run != NULL)
+    g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
