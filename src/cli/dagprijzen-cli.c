@@ -11,6 +11,7 @@
 static const DpCliCommand * const commands[] = {
   &dp_cli_check_command,
   &dp_cli_show_command,
+  &dp_cli_submit_command,
   NULL
 };
 

@@ -30,6 +30,7 @@ typedef struct {
 
 extern const DpCliCommand dp_cli_check_command;
 extern const DpCliCommand dp_cli_show_command;
+extern const DpCliCommand dp_cli_submit_command;
 
 /* Parses the options of @command (help included) from @argc/@argv, leaving the
  * operands. On a usage error prints it and returns FALSE. */

@@ -247,8 +247,9 @@ test_help (void)
 
   run_cli (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (has_line_starting (run.out, "  check  Check a dossier file"));
-  g_assert_true (has_line_starting (run.out, "  show   Show a dossier file"));
+  g_assert_true (has_line_starting (run.out, "  check   Check a dossier file"));
+  g_assert_true (has_line_starting (run.out, "  show    Show a dossier file"));
+  g_assert_true (has_line_starting (run.out, "  submit  Check, save and submit dossier files"));
 
   run_clear (&run);
   run_cli (&run, "check", "--help", NULL);
