@@ -242,7 +242,7 @@ map_status_error (Call        *call,
     case SOUP_STATUS_BAD_REQUEST:
       return g_error_new (DP_ELOKET_ERROR, DP_ELOKET_ERROR_INVALID,
                           _("The e-loket could not read what was sent: %s. Check the dossier "
-                            "with “Check”, or report this to the technical helpdesk."),
+                            "for errors, or report this to the technical helpdesk."),
                           detail ? detail : soup_message_get_reason_phrase (message));
 
     case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
