@@ -809,6 +809,16 @@ dp_format_load_file (GFile         *file,
 /* ------------------------------------------------------------------------------------ */
 /* Saving                                                                               */
 
+/* A node that owns @array (json_node_init_array() would add a reference). */
+static JsonNode *
+array_node_take (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
 static JsonNode *
 lines_to_node (GListModel *model,
                DpPart      part)
@@ -833,7 +843,7 @@ lines_to_node (GListModel *model,
       json_array_add_object_element (array, object);
     }
 
-  return json_node_init_array (json_node_alloc (), array);
+  return array_node_take (array);
 }
 
 static void
@@ -855,6 +865,7 @@ dp_format_save_node (DpDossier *dossier)
   JsonObject *object;
   GDateTime *submitted_at;
   const char *reference;
+  JsonNode *node;
 
   g_return_val_if_fail (DP_IS_DOSSIER (dossier), NULL);
 
@@ -915,7 +926,9 @@ dp_format_save_node (DpDossier *dossier)
                                          DP_PART_2));
   json_object_set_object_member (root, "vorig_jaar", object);
 
-  return json_node_init_object (json_node_alloc (), root);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return node;
 }
 
 /* Also used for findings and anything else this module writes: one layout everywhere. */
@@ -1002,7 +1015,7 @@ dp_format_findings_to_node (GPtrArray *findings,
       json_array_add_object_element (array, object);
     }
 
-  return json_node_init_array (json_node_alloc (), array);
+  return array_node_take (array);
 }
 
 GPtrArray *
