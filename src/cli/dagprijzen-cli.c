@@ -55,7 +55,7 @@ main (int    argc,
 
   context = g_option_context_new (_("COMMAND [OPTION…] [ARGUMENT…]"));
   g_option_context_set_summary (context,
-                                _("Check and show meting dagprijzen dossier files."));
+                                _("Check, show and submit meting dagprijzen dossier files."));
   description = describe_commands ();
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
