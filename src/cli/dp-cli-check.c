@@ -72,7 +72,7 @@ run_check (int    argc,
 
 const DpCliCommand dp_cli_check_command = {
   "check",
-  "FILE",
+  N_("FILE"),
   N_("Check a dossier file the way the e-loket will.\n\n"
      "Prints each finding as SEVERITY CODE PATH: MESSAGE, then a summary line.\n"
      "Exit status: 0 without errors (warnings allowed), 1 with errors, 2 when the file\n"

@@ -182,7 +182,7 @@ run_show (int    argc,
 
 const DpCliCommand dp_cli_show_command = {
   "show",
-  "FILE",
+  N_("FILE"),
   N_("Show a dossier file as readable tables.\n\n"
      "Prints the facility and the campaign, the lines of Part 1 and Part 2 with the net\n"
      "prices, the total capacity against the recognised capacity, and the findings."),

@@ -251,7 +251,7 @@ run_submit (int    argc,
 
 const DpCliCommand dp_cli_submit_command = {
   "submit",
-  "FILE…",
+  N_("FILE…"),
   N_("Check, save and submit dossier files to the e-loket.\n"
      "Prints FILE: REFERENCE for each one submitted, or FILE: refused: REASON with the\n"
      "findings. Asks for the code of the authenticator app once, or reads it from standard\n"
