@@ -21,7 +21,7 @@ enum {
 
 typedef struct {
   const char *name;              /* "check" */
-  const char *parameter_string;  /* N_("FILE"): GOptionContext translates it in --help */
+  const char *parameter_string;  /* "FILE", marked for gettext: --help shows it translated */
   const char *summary;           /* marked with N_, translated when shown */
   /* @argv[0] is the subcommand's name; returns the exit code. */
   int       (*run)              (int    argc,
