@@ -73,8 +73,8 @@ char *
 dp_cli_format_finding (DpFinding *finding,
                        DpDossier *dossier)
 {
-  g_autofree char *severity = g_utf8_strdown (dp_severity_to_label (dp_finding_get_severity (finding)),
-                                              -1);
+  const char *label = dp_severity_to_label (dp_finding_get_severity (finding));
+  g_autofree char *severity = g_utf8_strdown (label, -1);
   g_autofree char *path = dp_finding_dup_path (finding, dossier);
 
   return g_strdup_printf ("%s %s %s: %s", severity, dp_finding_get_code (finding),

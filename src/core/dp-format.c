@@ -22,8 +22,6 @@
 #include "dp-format.h"
 #include "dp-money.h"
 
-/* No care centre comes near this; it keeps the totals far from overflow. */
-#define CAPACITY_MAX 100000
 #define YEAR_MIN 2000
 #define YEAR_MAX 9999
 /* How much of a refused string the message quotes. */
@@ -554,7 +552,7 @@ read_line (JsonNode         *node,
    * checks capaciteit-ongeldig and prijs-ontbreekt are for. A submission has neither. */
   if (!read_string (object, spec->prefix, index, "beschrijving", FALSE, &description, error)
       || !read_integer (object, spec->prefix, index, "capaciteit", spec->draft ? 0 : 1,
-                        CAPACITY_MAX, &capacity, error)
+                        DP_FORMAT_CAPACITY_MAX, &capacity, error)
       || !read_amount (object, spec->prefix, index, price_key, spec->draft, &price, error))
     return NULL;
 
@@ -694,7 +692,7 @@ dp_format_load_node (JsonNode  *root,
                     &registration_number, error)
       || !read_string (facility_object, "voorziening", -1, "naam", TRUE, &name, error)
       || !read_integer (facility_object, "voorziening", -1, "erkende_capaciteit", 0,
-                        CAPACITY_MAX, &recognised, error))
+                        DP_FORMAT_CAPACITY_MAX, &recognised, error))
     return NULL;
 
   /* A draft has no submission time or reference yet; a submitted dossier has both. */

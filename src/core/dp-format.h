@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 #define DP_FORMAT_NAME     "dagprijzen-meting"
 #define DP_FORMAT_VERSION  1
 
+/* The largest capacity (of a line, and recognised) the format accepts: far above any care
+ * centre, and it keeps every total far from overflow. Editors bound their input by it, so
+ * that whatever is saved loads again. */
+#define DP_FORMAT_CAPACITY_MAX  100000
+
 #define DP_FORMAT_ERROR (dp_format_error_quark ())
 
 typedef enum {

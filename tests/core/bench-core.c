@@ -23,8 +23,8 @@ static DpDossier *
 build_dossier (guint n_lines)
 {
   g_autoptr(DpCampaign) campaign = dp_campaign_new_for_year (2025);
-  g_autoptr(DpFacility) facility = dp_facility_new ("PE-1234", "WZC De Linde",
-                                                         MIN (n_lines * 2, 100000));
+  guint recognised = MIN (n_lines * 2, DP_FORMAT_CAPACITY_MAX);
+  g_autoptr(DpFacility) facility = dp_facility_new ("PE-1234", "WZC De Linde", recognised);
   g_autoptr(GListStore) previous1 = g_list_store_new (DP_TYPE_LINE);
   g_autoptr(GListStore) previous2 = g_list_store_new (DP_TYPE_LINE);
   DpDossier *dossier = dp_dossier_new (campaign, facility);

@@ -183,7 +183,8 @@ test_check_broken (void)
     const char *message;
   } broken[] = {
     { "@invalid-capaciteit-text.json",
-      "invalid-capaciteit-text.json: luik2[3].capaciteit: expected a whole number, found \"six\"\n" },
+      "invalid-capaciteit-text.json: luik2[3].capaciteit: expected a whole number, "
+      "found \"six\"\n" },
     { "@invalid-newer-version.json",
       "invalid-newer-version.json: versie: version 2 of the format is newer than this "
       "program reads (version 1): update Dagprijzen\n" },
@@ -323,7 +324,8 @@ test_show (void)
 
   g_assert_true (has_line (run.out, "Findings"));
   g_assert_true (has_line_starting (run.out, "  warning capaciteit-onder-erkend -: "));
-  g_assert_true (has_line_starting (run.out, "  warning prijswijziging-groot luik1[1].prijs_cent: "));
+  g_assert_true (has_line_starting (run.out,
+                                    "  warning prijswijziging-groot luik1[1].prijs_cent: "));
 }
 
 /* Column widths count characters, not bytes: with "é" and "—" in a description, every row

@@ -467,7 +467,8 @@ test_refusals_structure (void)
   assert_demo_edit_refused ("\"vorig_jaar\": {", "\"vorig_jaar\": {\"luik3\": [],",
                             DP_FORMAT_ERROR_INVALID,
                             "vorig_jaar.luik3: unknown key (expected luik1, luik2)");
-  assert_demo_edit_refused ("\"ingediend_op\": null,", "\"ingediend_op\": \"2025-05-20T10:15:00Z\",",
+  assert_demo_edit_refused ("\"ingediend_op\": null,",
+                            "\"ingediend_op\": \"2025-05-20T10:15:00Z\",",
                             DP_FORMAT_ERROR_INVALID,
                             "ingediend_op: expected null in a draft, "
                             "found \"2025-05-20T10:15:00Z\"");

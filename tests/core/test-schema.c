@@ -82,7 +82,8 @@ has_type (JsonNode   *node,
   if (g_str_equal (type, "number"))
     return is_number (node, &value);
   if (g_str_equal (type, "integer") && g_str_equal (actual, "number"))
-    return is_number (node, &value) && value > -1e15 && value < 1e15 && (double) (gint64) value == value;
+    return is_number (node, &value) && value > -1e15 && value < 1e15
+           && (double) (gint64) value == value;
   return FALSE;
 }
 
