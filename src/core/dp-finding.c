@@ -21,6 +21,7 @@ struct _DpFinding
   DpSeverity  severity;
   DpPart      part;
   DpField     field;
+  gboolean    had_line;   /* made for a line, which may since have been freed */
 };
 
 G_DEFINE_FINAL_TYPE (DpFinding, dp_finding, G_TYPE_OBJECT)
@@ -191,6 +192,7 @@ dp_finding_new (const char *code,
   if (line != NULL)
     {
       self->line = line;
+      self->had_line = TRUE;
       g_object_weak_ref (G_OBJECT (line), line_gone, self);
     }
 
@@ -301,10 +303,9 @@ dp_finding_dup_path (DpFinding *self,
   if (self->path != NULL)
     return g_strdup (self->path);
 
+  /* A line no longer in the dossier (or freed) has no index any more: its Luik only. */
   if (self->line == NULL)
-    return g_strdup ("");
-
-  /* A line no longer in the dossier has no index any more: name its Luik only. */
+    return g_strdup (self->had_line ? dp_part_to_wire (self->part) : "");
   if (dossier == NULL || !dp_dossier_find_line (dossier, self->line, &part, &position))
     return g_strdup (dp_part_to_wire (self->part));
 
