@@ -767,16 +767,63 @@ dp_format_load_node (JsonNode  *root,
   return g_steal_pointer (&dossier);
 }
 
-DpDossier *
-dp_format_load_data (const char  *data,
-                     gssize       length,
-                     GError     **error)
+/* The deepest nesting of arrays and objects in @data, counting only up to @limit + 1. */
+static guint
+nesting_depth (const char *data,
+               gsize       length,
+               guint       limit)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint deepest = 0;
+
+  for (gsize i = 0; i < length && deepest <= limit; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
+
+JsonNode *
+dp_format_parse_data (const char  *data,
+                      gssize       length,
+                      GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+
+  if (nesting_depth (data, (gsize) length, DP_FORMAT_MAX_DEPTH) > DP_FORMAT_MAX_DEPTH)
+    {
+      g_set_error (error, DP_FORMAT_ERROR, DP_FORMAT_ERROR_SYNTAX,
+                   _("not JSON that this program reads: nested more than %d levels deep"),
+                   DP_FORMAT_MAX_DEPTH);
+      return NULL;
+    }
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
@@ -785,7 +832,28 @@ dp_format_load_data (const char  *data,
       return NULL;
     }
 
-  return dp_format_load_node (json_parser_get_root (parser), error);
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    fail (error, DP_FORMAT_ERROR_INVALID, NULL, -1, NULL, _("empty"));
+
+  return root;
+}
+
+DpDossier *
+dp_format_load_data (const char  *data,
+                     gssize       length,
+                     GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = dp_format_parse_data (data, length, error);
+  if (root == NULL)
+    return NULL;
+
+  return dp_format_load_node (root, error);
 }
 
 DpDossier *

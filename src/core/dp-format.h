@@ -31,6 +31,18 @@ typedef enum {
 
 GQuark      dp_format_error_quark        (void);
 
+/* JSON nested deeper than this is refused before parsing: json-glib's parser recurses, and
+ * a body of "[[[[..." would overflow the stack. A dossier is 4 levels deep. */
+#define DP_FORMAT_MAX_DEPTH  32
+
+/* Parses JSON from elsewhere (a file, a request or response body) with that guard: a new
+ * node, or NULL and DP_FORMAT_ERROR_SYNTAX (not JSON, or nested too deep) or
+ * DP_FORMAT_ERROR_INVALID (empty). Every JSON the programs receive should come through
+ * here; dp_format_load_data() does. */
+JsonNode   *dp_format_parse_data         (const char  *data,
+                                          gssize       length,
+                                          GError     **error);
+
 /* Refuses anything that is not a version-1 dossier with an error whose message starts
  * with the path of the offending place and says what was expected and what was found:
  *   luik2[3].capaciteit: expected a whole number, found "six"

@@ -318,6 +318,56 @@ test_syntax (void)
   g_assert_error (error, DP_FORMAT_ERROR, DP_FORMAT_ERROR_SYNTAX);
 }
 
+/* json-glib's parser recurses: nesting is bounded before it runs. */
+static void
+test_nesting (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) ok = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(DpDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = read_source_file ("data/demo-dossier.json", NULL);
+  g_autoptr(GString) brackets_in_text = g_string_new (demo);
+
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_c (deep, ']');
+  dossier = dp_format_load_data (deep->str, (gssize) deep->len, &error);
+  g_assert_null (dossier);
+  g_assert_error (error, DP_FORMAT_ERROR, DP_FORMAT_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==,
+                   "not JSON that this program reads: nested more than 32 levels deep");
+  g_clear_error (&error);
+
+  /* Exactly DP_FORMAT_MAX_DEPTH levels parse (and are then not a dossier). */
+  for (guint i = 0; i < DP_FORMAT_MAX_DEPTH; i++)
+    g_string_append_c (ok, '[');
+  for (guint i = 0; i < DP_FORMAT_MAX_DEPTH; i++)
+    g_string_append_c (ok, ']');
+  node = dp_format_parse_data (ok->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  g_string_prepend_c (ok, '[');
+  g_string_append_c (ok, ']');
+  g_assert_null (dp_format_parse_data (ok->str, -1, &error));
+  g_assert_error (error, DP_FORMAT_ERROR, DP_FORMAT_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  /* Brackets and escaped quotes inside strings are text, not nesting. */
+  g_string_replace (brackets_in_text, "\"Standaardkamer\"",
+                    "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ \\\" {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\"",
+                    1);
+  dossier = dp_format_load_data (brackets_in_text->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier);
+
+  g_assert_null (dp_format_parse_data ("", 0, &error));
+  g_assert_error (error, DP_FORMAT_ERROR, DP_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "document: empty");
+}
+
 /* Replaces the first occurrence of @from in the demo by @to, loads it, and checks the
  * message. */
 static void
@@ -677,6 +727,7 @@ main (int    argc,
   g_test_add_func ("/format/refuse/all-files-listed", test_refusals_cover_files);
   g_test_add_func ("/format/refuse/syntax", test_syntax);
   g_test_add_func ("/format/refuse/values", test_refusals_inline);
+  g_test_add_func ("/format/refuse/nesting", test_nesting);
   g_test_add_func ("/format/refuse/structure", test_refusals_structure);
   g_test_add_func ("/format/draft-only", test_draft_only);
   g_test_add_func ("/format/file", test_file_io);
