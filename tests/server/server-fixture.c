@@ -6,6 +6,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "dp-totp.h"
 
@@ -18,6 +19,13 @@ server_binary_path (void)
   return g_build_filename (build_dir, "src", "server", "dagprijzen-server", NULL);
 }
 
+/* A server outlives no test: when the test dies (an assertion), the kernel kills it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 ServerProcess *
 server_process_start (const char         *db_path,
                       const char * const *extra_args)
@@ -26,6 +34,7 @@ server_process_start (const char         *db_path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autoptr(GString) output = g_string_new (NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   ServerProcess *server = g_new0 (ServerProcess, 1);
 
   g_ptr_array_add (argv, server_binary_path ());
@@ -37,8 +46,10 @@ server_process_start (const char         *db_path,
     g_ptr_array_add (argv, g_strdup (extra_args[i]));
   g_ptr_array_add (argv, NULL);
 
-  server->process = g_subprocess_newv ((const char * const *) argv->pdata,
-                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                                  &error);
   g_assert_no_error (error);
 
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
@@ -102,7 +113,8 @@ client_new (const char *base_uri)
 {
   Client *client = g_new0 (Client, 1);
 
-  client->session = soup_session_new_with_options ("timeout", 60, NULL);
+  /* No proxy: the tests talk to loopback, and the isolated XDG dirs hold no proxy settings. */
+  client->session = soup_session_new_with_options ("timeout", 60, "proxy-resolver", NULL, NULL);
   client->base_uri = g_strdup (base_uri);
   return client;
 }
