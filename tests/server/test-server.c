@@ -572,6 +572,15 @@ test_bodies (Fixture       *fixture,
   g_assert_cmpstr (member_string (root, "bericht"), !=, "");
   g_clear_pointer (&root, json_node_unref);
 
+  /* Nested deeper than any dossier: refused, and the server does not fall over. */
+  {
+    g_autofree char *deep = g_strnfill (200000, '[');
+
+    g_assert_cmpuint (client_request (client, "PUT", MEASUREMENT, deep,
+                                      (const char *[]) { "If-Match", "\"1\"", NULL }), ==, 400);
+    g_assert_cmpuint (client_request (client, "POST", "/api/v1/sessies", deep, NULL), ==, 400);
+  }
+
   /* JSON, but not a dossier: the loader's message names the place. */
   {
     /* The first line's capacity, 70, as a word. */
