@@ -377,7 +377,13 @@ dp_sync_mark_changed (DpSync *self)
 {
   g_return_if_fail (DP_IS_SYNC (self));
 
-  self->pending = TRUE;
+  /* Written down at the first change, so that a restart before the next save still knows
+   * that the draft here holds work the service has not seen. */
+  if (!self->pending)
+    {
+      self->pending = TRUE;
+      write_sync_file (self);
+    }
   if (self->sending)
     self->sending_changed = TRUE;
   else if (self->state == DP_SYNC_STATE_SYNCED)
@@ -421,7 +427,6 @@ save_and_send (DpSync *self,
     }
 
   dp_sync_mark_changed (self);
-  write_sync_file (self);
   g_queue_push_tail (&self->waiting, g_object_ref (task));
   sync_send (self);
 }
