@@ -114,21 +114,68 @@ dp_eloket_error_is_transient (const GError *error)
           g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_SERVER));
 }
 
+/* The messages of the errors that carry no figures, one place for all. */
+static const char *
+standard_message (DpEloketError code)
+{
+  switch (code)
+    {
+    case DP_ELOKET_ERROR_WRONG_CODE:
+      return _("The user name or the code is not right. Type the six digits your "
+               "authenticator app shows now.");
+    case DP_ELOKET_ERROR_TOO_MANY_ATTEMPTS:
+      return _("Too many wrong codes in a short time. Wait five minutes, then log in again "
+               "with the code your authenticator app shows.");
+    case DP_ELOKET_ERROR_SESSION_EXPIRED:
+      return _("Your session on the e-loket has ended. Log in again; your work is kept.");
+    case DP_ELOKET_ERROR_NOT_FOUND:
+      return _("The e-loket does not know this facility or dossier, or you do not act for "
+               "it. Check the registration number, or ask your access manager for access.");
+    case DP_ELOKET_ERROR_CONFLICT_CHANGED:
+      return _("The draft was changed elsewhere since you opened it. Compare both versions "
+               "and choose which one to keep.");
+    case DP_ELOKET_ERROR_ALREADY_SUBMITTED:
+      return _("This dossier has already been submitted and can no longer be changed. Open "
+               "it from the list of dossiers to consult it.");
+    case DP_ELOKET_ERROR_DEADLINE_PASSED:
+      return _("The submission period of this campaign is over, so the e-loket no longer "
+               "accepts this dossier. Contact Team Prijzen at prijzen@vlaanderen.be.");
+    case DP_ELOKET_ERROR_OFFLINE:
+      return _("The e-loket cannot be reached. Check the network connection and the service "
+               "address, then try again; your work is kept on this computer.");
+    case DP_ELOKET_ERROR_CERTIFICATE:
+      return _("The identity of the e-loket could not be verified: its certificate is not "
+               "trusted. Check the service address; if it is right, ask the technical "
+               "helpdesk.");
+    case DP_ELOKET_ERROR_INVALID:
+      return _("The dossier is too large for the e-loket. Remove lines that do not belong in "
+               "it and try again.");
+    case DP_ELOKET_ERROR_REFUSED:
+    case DP_ELOKET_ERROR_SERVER:
+    case DP_ELOKET_ERROR_PROTOCOL:
+    default:
+      break;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+GError *
+dp_eloket_error_new (DpEloketError code)
+{
+  return g_error_new_literal (DP_ELOKET_ERROR, code, standard_message (code));
+}
+
 static GError *
 offline_error (void)
 {
-  return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_OFFLINE,
-                              _("The e-loket cannot be reached. Check the network connection "
-                                "and the service address, then try again; your work is kept "
-                                "on this computer."));
+  return dp_eloket_error_new (DP_ELOKET_ERROR_OFFLINE);
 }
 
 static GError *
 conflict_error (void)
 {
-  return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED,
-                              _("The draft was changed elsewhere since you opened it. "
-                                "Compare both versions and choose which one to keep."));
+  return dp_eloket_error_new (DP_ELOKET_ERROR_CONFLICT_CHANGED);
 }
 
 static GError *
@@ -167,10 +214,7 @@ map_transport_error (const GError *error,
        error->code == G_TLS_ERROR_CERTIFICATE_REQUIRED ||
        error->code == G_TLS_ERROR_NOT_TLS ||
        error->code == G_TLS_ERROR_HANDSHAKE))
-    return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_CERTIFICATE,
-                                _("The identity of the e-loket could not be verified: its "
-                                  "certificate is not trusted. Check the service address; "
-                                  "if it is right, ask the technical helpdesk."));
+    return dp_eloket_error_new (DP_ELOKET_ERROR_CERTIFICATE);
 
   if (error->domain == SOUP_SESSION_ERROR)
     return protocol_error (error->message);
@@ -246,39 +290,24 @@ map_status_error (Call        *call,
                           detail ? detail : soup_message_get_reason_phrase (message));
 
     case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
-      return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_INVALID,
-                                  _("The dossier is too large for the e-loket. Remove lines "
-                                    "that do not belong in it and try again."));
+      return dp_eloket_error_new (DP_ELOKET_ERROR_INVALID);
 
     case SOUP_STATUS_UNAUTHORIZED:
       if (call->kind == CALL_LOGIN)
-        return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_WRONG_CODE,
-                                    _("The user name or the code is not right. Type the six "
-                                      "digits your authenticator app shows now."));
-      return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_SESSION_EXPIRED,
-                                  _("Your session on the e-loket has ended. Log in again; "
-                                    "your work is kept."));
+        return dp_eloket_error_new (DP_ELOKET_ERROR_WRONG_CODE);
+      return dp_eloket_error_new (DP_ELOKET_ERROR_SESSION_EXPIRED);
 
     case SOUP_STATUS_FORBIDDEN:
-      return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_DEADLINE_PASSED,
-                                  _("The submission period of this campaign is over, so the "
-                                    "e-loket no longer accepts this dossier. Contact Team "
-                                    "Prijzen at prijzen@vlaanderen.be."));
+      return dp_eloket_error_new (DP_ELOKET_ERROR_DEADLINE_PASSED);
 
     case SOUP_STATUS_NOT_FOUND:
-      return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_NOT_FOUND,
-                                  _("The e-loket does not know this facility or dossier, or "
-                                    "you do not act for it. Check the registration number, or "
-                                    "ask your access manager for access."));
+      return dp_eloket_error_new (DP_ELOKET_ERROR_NOT_FOUND);
 
     case SOUP_STATUS_CONFLICT:
       /* The service also answers 409 to a submission that raced a save. */
       if (g_strcmp0 (answer_code (root), "gewijzigd") == 0)
         return conflict_error ();
-      return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_ALREADY_SUBMITTED,
-                                  _("This dossier has already been submitted and can no longer "
-                                    "be changed. Open it from the list of dossiers to consult "
-                                    "it."));
+      return dp_eloket_error_new (DP_ELOKET_ERROR_ALREADY_SUBMITTED);
 
     case SOUP_STATUS_PRECONDITION_FAILED:
       return conflict_error ();
@@ -309,10 +338,7 @@ map_status_error (Call        *call,
       }
 
     case 429: /* Too Many Requests: libsoup 3.2 has no name for it */
-      return g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_TOO_MANY_ATTEMPTS,
-                                  _("Too many wrong codes in a short time. Wait five minutes, "
-                                    "then log in again with the code your authenticator app "
-                                    "shows."));
+      return dp_eloket_error_new (DP_ELOKET_ERROR_TOO_MANY_ATTEMPTS);
 
     default:
       break;

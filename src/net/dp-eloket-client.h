@@ -42,6 +42,10 @@ typedef enum {
 
 GQuark dp_eloket_error_quark (void);
 
+/* A new error of @code with its usual message, for the codes whose message needs no figures
+ * (all but REFUSED, SERVER and PROTOCOL): for code that reports the same situation. */
+GError  *dp_eloket_error_new (DpEloketError code);
+
 /* TRUE for the errors after which the work can be sent later unchanged (OFFLINE, SERVER):
  * the application keeps the local draft and tries again when the service is back. */
 gboolean dp_eloket_error_is_transient (const GError *error);

@@ -8,8 +8,6 @@
  */
 #include "dp-sync.h"
 
-#include <glib/gi18n-lib.h>
-
 #define DEFAULT_RETRY_INTERVAL 30
 #define SYNC_GROUP "sync"
 
@@ -290,9 +288,7 @@ on_remote_fetched (GObject      *source_object,
       return;
     }
 
-  conflict = g_error_new_literal (DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED,
-                                  _("The draft was changed elsewhere since you opened it. "
-                                    "Compare both versions and choose which one to keep."));
+  conflict = dp_eloket_error_new (DP_ELOKET_ERROR_CONFLICT_CHANGED);
   set_remote (self, remote, etag);
   set_last_error (self, conflict);
   set_state (self, DP_SYNC_STATE_CONFLICT);
@@ -396,17 +392,13 @@ check_can_send (DpSync  *self,
 {
   if (self->state == DP_SYNC_STATE_SUBMITTED)
     {
-      g_set_error_literal (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_ALREADY_SUBMITTED,
-                           _("This dossier has already been submitted and can no longer be "
-                             "changed. Open it from the list of dossiers to consult it."));
+      g_propagate_error (error, dp_eloket_error_new (DP_ELOKET_ERROR_ALREADY_SUBMITTED));
       return FALSE;
     }
 
   if (self->state == DP_SYNC_STATE_CONFLICT)
     {
-      g_set_error_literal (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED,
-                           _("The draft was changed elsewhere since you opened it. "
-                             "Compare both versions and choose which one to keep."));
+      g_propagate_error (error, dp_eloket_error_new (DP_ELOKET_ERROR_CONFLICT_CHANGED));
       return FALSE;
     }
 
