@@ -164,8 +164,9 @@ def check_current(root, msgfmt, xgettext):
             fail('xgettext cannot extract the strings of po/POTFILES.in')
         wanted = {(e['msgctxt'], e['msgid']) for e in read_po(pot)}
     have = {(e['msgctxt'], e['msgid']): e for e in read_po(os.path.join(root, 'po', 'nl.po'))}
-    missing = sorted(k for k in wanted if k not in have or 'fuzzy' in have[k]['flags']
-                     or any(s == '' for s in have[k]['msgstr'].values()))
+    missing = sorted((k for k in wanted if k not in have or 'fuzzy' in have[k]['flags']
+                     or any(s == '' for s in have[k]['msgstr'].values())),
+                     key=lambda k: (k[0] or '', k[1]))
     if missing:
         fail('%d strings of the sources have no Dutch translation in po/nl.po '
              '(run meson compile -C build dagprijzen-update-po and translate them):\n  %s'

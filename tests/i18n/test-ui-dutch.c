@@ -10,6 +10,7 @@
 #include "dp-window.h"
 
 static gboolean have_locale;
+static char *system_data_dirs;
 
 static void
 collect_menu (GMenuModel *model,
@@ -100,6 +101,11 @@ test_window_dutch (void)
       return;
     }
 
+  /* The isolated system data directories lack the MIME database, without which GdkPixbuf
+   * cannot tell that an icon is an SVG. They are read-only: share the real ones; the user's
+   * directories stay isolated. */
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+
   app = dp_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -144,6 +150,8 @@ main (int   argc,
   g_setenv ("LC_ALL", "nl_BE.UTF-8", TRUE);
   g_setenv ("LANG", "nl_BE.UTF-8", TRUE);
   g_setenv ("LANGUAGE", "nl", TRUE);
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
+                                                           : "/usr/local/share/:/usr/share/");
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
