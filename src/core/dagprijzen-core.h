@@ -14,3 +14,4 @@
 #include "dp-format.h"
 #include "dp-draft-store.h"
 #include "dp-core-init.h"
+#include "dp-totp.h"

@@ -5,12 +5,12 @@
 #pragma once
 
 #include "dp-store.h"
+#include "dp-totp.h"
 
 G_BEGIN_DECLS
 
-#define DP_DEMO_USER         "demo"
-/* Fixed and published (README): anyone may log in to a demo server. Base32 of 20 bytes. */
-#define DP_DEMO_TOTP_SECRET  "DAGPRIJZENDEMOWZCDELINDEMEIJAARS"
+/* DP_DEMO_USER and DP_DEMO_TOTP_SECRET are in the core's dp-totp.h: the application shows
+ * the demo code too. */
 #define DP_DEMO_FACILITY     "PE-1234"
 
 /* Adds, where missing, the facilities PE-1234 "WZC De Linde" (recognised capacity 120)

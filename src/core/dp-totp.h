@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* The user of `dagprijzen-server --demo` and their secret: fixed and published (README), so
+ * that anyone may log in to a demo server, and the application can show the demo code.
+ * Base32 of 20 bytes. */
+#define DP_DEMO_USER         "demo"
+#define DP_DEMO_TOTP_SECRET  "DAGPRIJZENDEMOWZCDELINDEMEIJAARS"
+
 /* RFC 6238 with the defaults every authenticator app uses. */
 #define DP_TOTP_PERIOD        30
 #define DP_TOTP_DIGITS        6
