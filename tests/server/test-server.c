@@ -908,6 +908,80 @@ test_demo (void)
   }
 }
 
+
+/* HTTPS with a certificate and key; plain HTTP never beyond loopback. */
+static void
+test_tls (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tls", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *db = g_build_filename (dir, "tls.db", NULL);
+  g_autofree char *binary = server_binary_path ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) trust = NULL;
+  g_autoptr(GSubprocess) plain = NULL;
+  g_autoptr(ServerProcess) server = NULL;
+  g_autoptr(Client) client = NULL;
+  g_autoptr(Client) untrusting = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autofree char *uri = NULL;
+  const char *openssl[] = {
+    "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+    "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1",
+    "-addext", "subjectAltName=IP:127.0.0.1", NULL
+  };
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_spawn_sync (NULL, (char **) openssl, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openssl could not make a test certificate: %s", err);
+
+  /* Plain HTTP on every interface: refused before listening. */
+  plain = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error, binary, "--db", db, "--port", "0", "--address", "0.0.0.0",
+                            NULL);
+  g_assert_no_error (error);
+  g_clear_pointer (&err, g_free);
+  g_subprocess_communicate_utf8 (plain, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_subprocess_get_successful (plain));
+  g_assert_nonnull (strstr (err, "loopback only"));
+
+  server = server_process_start (db, (const char *[]) { "--tls-cert", cert, "--tls-key", key,
+                                                        "--demo", NULL });
+  g_assert_true (g_str_has_prefix (server->base_uri, "https://127.0.0.1:"));
+
+  /* A client that trusts the certificate logs in over TLS... */
+  trust = g_tls_file_database_new (cert, &error);
+  g_assert_no_error (error);
+  client = client_new (server->base_uri);
+  soup_session_set_tls_database (client->session, trust);
+  {
+    g_autofree guint8 *secret = NULL;
+    gint64 last_step = -1;
+    gsize secret_len;
+    char code[9];
+
+    secret = dp_base32_decode (DP_DEMO_TOTP_SECRET, &secret_len);
+    totp_next_code (secret, secret_len, &last_step, code);
+    g_assert_cmpuint (client_login (client, DP_DEMO_USER, code), ==, 201);
+  }
+  g_assert_cmpuint (client_request (client, "GET", "/api/v1/voorzieningen", NULL, NULL), ==, 200);
+
+  /* ...one that does not, does not get through. */
+  untrusting = client_new (server->base_uri);
+  uri = g_strconcat (server->base_uri, "/api/v1/campagnes", NULL);
+  msg = soup_message_new ("GET", uri);
+  answer = soup_session_send_and_read (untrusting->session, msg, NULL, &error);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+}
+
 static const char *args_open[] = { "--today", "2025-05-20", NULL };
 static const char *args_short_sessions[] = { "--today", "2025-05-20", "--session-lifetime", "1",
                                              NULL };
@@ -931,6 +1005,7 @@ main (int   argc,
   ADD ("/server/crash", test_crash, args_open);
   g_test_add_func ("/server/admin-commands", test_admin_commands);
   g_test_add_func ("/server/demo", test_demo);
+  g_test_add_func ("/server/tls", test_tls);
 
   return g_test_run ();
 }
