@@ -1080,7 +1080,11 @@ server_callback (SoupServer        *soup,
 }
 
 /* Body limits: refused as soon as the size is known, and the bytes that still arrive are
- * dropped instead of kept, so that a large body costs no memory. */
+ * dropped instead of kept, so that a large body costs no memory. A client that goes on
+ * sending far beyond the limit is cut off: reading it to the end would let one request
+ * keep the server busy for as long as it likes. */
+
+#define DRAIN_LIMIT (4 * DP_SERVER_MAX_BODY)
 
 static void
 refuse_oversized (SoupServerMessage *msg)
@@ -1104,6 +1108,18 @@ got_chunk_cb (SoupServerMessage *msg,
 
   total += g_bytes_get_size (chunk);
   g_object_set_data (G_OBJECT (msg), "dp-body-size", GSIZE_TO_POINTER (total));
+
+  if (total > DRAIN_LIMIT)
+    {
+      g_autoptr(GIOStream) stream = NULL;
+
+      g_signal_handlers_disconnect_by_func (msg, got_chunk_cb, user_data);
+      stream = soup_server_message_steal_connection (msg);
+      if (stream != NULL)
+        g_io_stream_close (stream, NULL, NULL);
+      return;
+    }
+
   if (total > DP_SERVER_MAX_BODY && soup_server_message_get_status (msg) == 0)
     refuse_oversized (msg);
 }
@@ -1116,26 +1132,17 @@ early_callback (SoupServer        *soup,
                 gpointer           user_data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
 
-  switch (soup_message_headers_get_encoding (headers))
-    {
-    case SOUP_ENCODING_CONTENT_LENGTH:
-      if (soup_message_headers_get_content_length (headers) > DP_SERVER_MAX_BODY)
-        refuse_oversized (msg);
-      break;
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > DP_SERVER_MAX_BODY)
+    refuse_oversized (msg);
 
-    case SOUP_ENCODING_CHUNKED:
-    case SOUP_ENCODING_EOF:
-      /* The size is known only while reading: count. */
-      g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
-      break;
-
-    case SOUP_ENCODING_UNRECOGNIZED:
-    case SOUP_ENCODING_NONE:
-    case SOUP_ENCODING_BYTERANGES:
-    default:
-      break;
-    }
+  /* Count what arrives: a chunked body's size is known only while reading, and the
+   * drained rest of a refused body is cut off past DRAIN_LIMIT. */
+  if (encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF ||
+      soup_server_message_get_status (msg) != 0)
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }
 
 /* The object. */

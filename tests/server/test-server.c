@@ -616,6 +616,46 @@ test_bodies (Fixture       *fixture,
                                     (const char *[]) { "If-Match", "\"1\"", NULL }), ==, 413);
   g_assert_cmpuint (send_chunked (client, MEASUREMENT, big), ==, 413);
 
+  /* Far over it: the server stops reading and hangs up (or answers 413 first). */
+  g_free (big);
+  big = padded_body (text, 6 * 1024 * 1024);
+  for (guint chunked = 0; chunked <= 1; chunked++)
+    {
+      g_autofree char *uri = g_strconcat (client->base_uri, MEASUREMENT, NULL);
+      g_autofree char *auth = g_strdup_printf ("Bearer %s", client->token);
+      g_autoptr(SoupMessage) msg = soup_message_new ("PUT", uri);
+      g_autoptr(GBytes) answer = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(Client) fresh = client_new (client->base_uri);
+
+      if (chunked)
+        {
+          g_autoptr(GInputStream) stream =
+            g_memory_input_stream_new_from_data (g_strdup (big), (gssize) strlen (big), g_free);
+
+          soup_message_set_request_body (msg, "application/json", stream, -1);
+        }
+      else
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new_static (big, strlen (big));
+
+          soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+        }
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", "\"1\"");
+      /* A new connection: libsoup repeats a request whose reused connection closes, and
+       * would send what is left of the consumed stream. */
+      answer = soup_session_send_and_read (fresh->session, msg, NULL, &error);
+      g_test_message ("%s body of 6 MiB: %s", chunked ? "chunked" : "announced",
+                      error != NULL ? error->message : soup_message_get_reason_phrase (msg));
+      if (error == NULL)
+        g_assert_cmpuint (soup_message_get_status (msg), ==, 413);
+      g_assert_cmpuint (client_request (client, "GET", "/api/v1/campagnes", NULL, NULL), ==, 200);
+    }
+  after = stored_state (fixture, "PE-1234", 2025);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
   /* Just under the limit is a body like any other. */
   g_free (big);
   big = padded_body (text, 1024 * 1024 - 10);
