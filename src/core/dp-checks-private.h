@@ -45,6 +45,7 @@ typedef struct _DpLineRecord
   DpDossier      *dossier;
   DpLine         *line;              /* owned */
   GSequenceIter  *iter;              /* in the dossier's sequence of the Luik */
+  guint64         order;             /* increases along the Luik: compares in O(1) */
   char           *kind_key;          /* dp_line_dup_kind_key(), refreshed on change */
   gulong          notify_id;
   guint           counted_capacity;  /* what total-capacity holds for this line */

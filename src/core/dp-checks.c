@@ -17,11 +17,11 @@
  *  - Dossier-wide checks (geen-lijnen, capaciteit-boven/onder-erkend) read the counts the
  *    dossier keeps in O(1).
  *  - The findings model is a GSequence of entries sorted by (severity, dossier-wide /
- *    Luik 1 / Luik 2, line position, check). A line's position is asked of the line
- *    sequence (O(log n)) while sorting, never stored, so inserting or removing a line
- *    does not reorder or rewrite the other findings: the relative order of the other
- *    lines does not change. Each change emits items-changed for exactly the finding
- *    that appeared, vanished or got a new message.
+ *    Luik 1 / Luik 2, line order, check). Line order is the record's order label (see
+ *    dp-dossier.c), which grows along the Luik and never needs rewriting when other lines
+ *    come or go, so inserting or removing a line does not reorder or rewrite the other
+ *    findings. Each change emits items-changed for exactly the finding that appeared,
+ *    vanished or got a new message.
  *
  * A finding's message carries the figures of its own line only (not the median, not the
  * number of duplicates), so that a change elsewhere never forces rewriting the messages
@@ -142,8 +142,9 @@ compare_entries (gconstpointer a,
   if (group_a != group_b)
     return group_a < group_b ? -1 : 1;
 
+  /* Lines of one Luik compare by their order labels: O(1), no walk up the sequence. */
   if (ea->rec != eb->rec)
-    return g_sequence_iter_compare (ea->rec->iter, eb->rec->iter);
+    return ea->rec->order < eb->rec->order ? -1 : 1;
 
   if (ea->ordinal != eb->ordinal)
     return ea->ordinal < eb->ordinal ? -1 : 1;

@@ -505,6 +505,82 @@ dp_dossier_get_n_lines (DpDossier *self)
          + g_sequence_get_length (part_sequence (self, DP_PART_2));
 }
 
+/* Order labels: each record of a Luik carries a number that increases along the Luik, so
+ * that the findings (sorted by line) compare two lines in O(1) instead of asking both
+ * positions of the sequence. A new line takes a label between its neighbours'; appended
+ * lines step by ORDER_STEP. When two neighbours have no number left between them, the
+ * labels of a window around the spot are spread evenly again, the window doubling until
+ * it has room to spare (so repeated insertions at one spot relabel rarely, and locally). */
+#define ORDER_STEP     ((guint64) 1 << 32)
+#define ORDER_MIN_GAP  ((guint64) 1 << 10)
+
+static guint64
+record_order (GSequenceIter *iter,
+              guint64        fallback)
+{
+  if (iter == NULL || g_sequence_iter_is_end (iter))
+    return fallback;
+  return ((DpLineRecord *) g_sequence_get (iter))->order;
+}
+
+static void
+relabel_around (GSequence     *seq,
+                GSequenceIter *iter)
+{
+  GSequenceIter *first = iter;    /* the window is first .. last, inclusive */
+  GSequenceIter *last = iter;
+  guint64 count = 1;
+
+  for (guint64 want = 2; ; want *= 2)
+    {
+      guint64 low;
+      guint64 high;
+
+      /* Widen by up to @want on either side. */
+      for (guint64 i = 0; i < want && !g_sequence_iter_is_begin (first); i++, count++)
+        first = g_sequence_iter_prev (first);
+      for (guint64 i = 0; i < want && !g_sequence_iter_is_end (g_sequence_iter_next (last));
+           i++, count++)
+        last = g_sequence_iter_next (last);
+
+      low = g_sequence_iter_is_begin (first)
+            ? 0 : record_order (g_sequence_iter_prev (first), 0);
+      high = record_order (g_sequence_iter_next (last), G_MAXUINT64);
+
+      if ((high - low) / (count + 1) >= ORDER_MIN_GAP
+          || (g_sequence_iter_is_begin (first) && g_sequence_iter_is_end (g_sequence_iter_next (last))))
+        {
+          guint64 gap = (high - low) / (count + 1);
+          guint64 label = low;
+
+          for (GSequenceIter *it = first; ; it = g_sequence_iter_next (it))
+            {
+              label += gap;
+              ((DpLineRecord *) g_sequence_get (it))->order = label;
+              if (it == last)
+                break;
+            }
+          return;
+        }
+    }
+}
+
+static void
+assign_order (GSequence     *seq,
+              DpLineRecord  *rec)
+{
+  guint64 low = g_sequence_iter_is_begin (rec->iter)
+                ? 0 : record_order (g_sequence_iter_prev (rec->iter), 0);
+  guint64 high = record_order (g_sequence_iter_next (rec->iter), G_MAXUINT64);
+
+  if (high == G_MAXUINT64 && G_MAXUINT64 - low > 2 * ORDER_STEP)
+    rec->order = low + ORDER_STEP;
+  else if (high - low >= 2)
+    rec->order = low + (high - low) / 2;
+  else
+    relabel_around (seq, rec->iter);
+}
+
 /* Puts @line (a new reference is taken) at @position of @part. */
 static void
 insert_line_internal (DpDossier *self,
@@ -520,6 +596,7 @@ insert_line_internal (DpDossier *self,
   rec->part = part;
   rec->kind_key = dp_line_dup_kind_key (line);
   rec->iter = g_sequence_insert_before (g_sequence_get_iter_at_pos (seq, position), rec);
+  assign_order (seq, rec);
   _dp_line_set_dossier_record (line, rec);
 
   apply_derived (self, rec);

@@ -903,6 +903,40 @@ test_paths_and_codes (void)
   }
 }
 
+/* Hundreds of insertions at one spot use up the room between two lines' order labels
+ * many times over: the findings must still follow the lines' order. */
+static void
+test_insertions_at_one_spot (void)
+{
+  g_autoptr(DpDossier) dossier = new_dossier (0);
+  GListModel *findings = dp_dossier_get_findings (dossier);
+
+  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "first", 0, 5000);
+  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "last", 0, 5000);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *description = g_strdup_printf ("%u", i);
+      g_autoptr(DpLine) line = dp_line_new (DP_ROOM_TYPE_SINGLE, description, 0, 5000);
+
+      /* Alternately right after the first line and right before the last one. */
+      dp_dossier_insert_line (dossier, DP_PART_1,
+                              i % 2 == 0 ? 1 : dp_dossier_get_n_lines (dossier) - 1, line);
+    }
+
+  /* Total and recognised capacity are both 0: the only findings are the lines'
+   * capaciteit-ongeldig, one per line, in line order. */
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 402);
+  for (guint i = 0; i < 402; i++)
+    {
+      g_autoptr(DpFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *path = dp_finding_dup_path (finding, dossier);
+      g_autofree char *expected = g_strdup_printf ("luik1[%u].capaciteit", i);
+
+      g_assert_cmpstr (path, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/checks/paths-follow-lines", test_paths_follow_lines);
   g_test_add_func ("/checks/random-walk", test_random_walk);
   g_test_add_func ("/checks/paths-and-codes", test_paths_and_codes);
+  g_test_add_func ("/checks/insertions-at-one-spot", test_insertions_at_one_spot);
 
   return g_test_run ();
 }
