@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
 #include <string.h>
 
 #include "dp-auth.h"
@@ -139,6 +140,25 @@ count_rows (Fixture    *fixture,
     }
   else
     g_assert_not_reached ();
+  return n;
+}
+
+/* How many sessions the database holds: a refused login must add none. */
+static guint
+count_sessions (Fixture *fixture)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sessions", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
   return n;
 }
 
@@ -384,6 +404,7 @@ test_login_refusals (Fixture       *fixture,
 
   /* An unknown user gets what a wrong code gets. */
   g_assert_cmpuint (client_login (client, "nobody", "123456"), ==, 401);
+  g_assert_cmpuint (count_sessions (fixture), ==, 0);
 
   /* A code is good once. */
   totp_next_code (fixture->other_secret, sizeof fixture->other_secret, &fixture->other_last_step,
@@ -392,6 +413,7 @@ test_login_refusals (Fixture       *fixture,
   g_assert_nonnull (client->token);
   g_assert_cmpuint (client_login (client, SECOND_USER, code), ==, 401);
   g_assert_null (client->token);
+  g_assert_cmpuint (count_sessions (fixture), ==, 1);
 
   /* Wrong codes: a code of none of the three accepted steps. */
   step = dp_totp_step_for_time (g_get_real_time () / G_USEC_PER_SEC) + 10;
@@ -420,6 +442,7 @@ test_login_refusals (Fixture       *fixture,
   g_assert_nonnull (client_header (client, "Retry-After"));
   g_assert_null (client->token);
   g_assert_cmpuint (client_login (client, DP_DEMO_USER, wrong), ==, 429);
+  g_assert_cmpuint (count_sessions (fixture), ==, 1);
 
   /* The lock is per user: bert still logs in. */
   totp_next_code (fixture->other_secret, sizeof fixture->other_secret, &fixture->other_last_step,
@@ -891,6 +914,27 @@ test_admin_commands (void)
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
                   &error);
     g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* Without --db: the database under the XDG data directory, made with its directory. */
+  {
+    g_autofree char *default_db = g_build_filename (g_get_user_data_dir (), "dagprijzen-server",
+                                                    "dagprijzen.db", NULL);
+    const char *argv[] = { binary, "add-facility", "VZB-1", "WZC Elders", "10", NULL };
+    /* GLib points the environment's XDG directories at /dev/null in an isolated test: hand
+     * the child this test's own. */
+    g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME",
+                                           g_get_user_data_dir (), TRUE);
+
+    g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+    g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("add-facility without --db failed: %s", err);
+    g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
