@@ -23,7 +23,7 @@ struct _DpGeneralSection
   GtkImage       *status_icon;
   AdwExpanderRow *instructions_row;
 
-  AdwActionRow   *points[N_POINTS];
+  AdwActionRow   *points[N_POINTS];   /* made on the first expansion: see ensure_points() */
 
   DpDossier      *dossier;
   gulong          status_id;
@@ -71,7 +71,7 @@ update_points (DpGeneralSection *self)
   DpCampaign *campaign;
   guint year;
 
-  if (self->dossier == NULL)
+  if (self->dossier == NULL || self->points[0] == NULL)
     return;
 
   campaign = dp_dossier_get_campaign (self->dossier);
@@ -111,6 +111,43 @@ update_points (DpGeneralSection *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->points[i]), texts[i]);
       g_free (texts[i]);
     }
+}
+
+/* The ten points are long, wrapped texts: shaping them costs more at start-up than the rest
+ * of the section together, so they are made when the user first opens them. */
+static void
+ensure_points (DpGeneralSection *self)
+{
+  if (self->points[0] != NULL)
+    return;
+
+  for (guint i = 0; i < N_POINTS; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
+      GtkWidget *label;
+
+      self->points[i] = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->points[i]), FALSE);
+      adw_action_row_set_title_lines (self->points[i], 0);
+      label = gtk_label_new (number);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_size_request (label, 24, -1);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      adw_action_row_add_prefix (self->points[i], label);
+      adw_expander_row_add_row (self->instructions_row, GTK_WIDGET (self->points[i]));
+    }
+
+  update_points (self);
+}
+
+static void
+on_instructions_expanded (DpGeneralSection *self)
+{
+  g_assert (DP_IS_GENERAL_SECTION (self));
+
+  if (adw_expander_row_get_expanded (self->instructions_row))
+    ensure_points (self);
 }
 
 static void
@@ -232,6 +269,27 @@ dp_general_section_get_date_text (DpGeneralSection *self)
   return adw_action_row_get_subtitle (self->date_row);
 }
 
+void
+dp_general_section_show_instructions (DpGeneralSection *self)
+{
+  g_return_if_fail (DP_IS_GENERAL_SECTION (self));
+
+  adw_expander_row_set_expanded (self->instructions_row, TRUE);
+}
+
+const char *
+dp_general_section_get_point_text (DpGeneralSection *self,
+                                   guint             index)
+{
+  g_return_val_if_fail (DP_IS_GENERAL_SECTION (self), NULL);
+  g_return_val_if_fail (index < N_POINTS, NULL);
+
+  if (self->points[index] == NULL)
+    return NULL;
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->points[index]));
+}
+
 static void
 dp_general_section_dispose (GObject *object)
 {
@@ -320,20 +378,6 @@ dp_general_section_init (DpGeneralSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < N_POINTS; i++)
-    {
-      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
-      GtkWidget *label;
-
-      self->points[i] = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->points[i]), FALSE);
-      adw_action_row_set_title_lines (self->points[i], 0);
-      label = gtk_label_new (number);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_size_request (label, 24, -1);
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      adw_action_row_add_prefix (self->points[i], label);
-      adw_expander_row_add_row (self->instructions_row, GTK_WIDGET (self->points[i]));
-    }
+  g_signal_connect_object (self->instructions_row, "notify::expanded",
+                           G_CALLBACK (on_instructions_expanded), self, G_CONNECT_SWAPPED);
 }

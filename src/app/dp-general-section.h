@@ -24,6 +24,13 @@ const char *dp_general_section_get_status_text  (DpGeneralSection *self);
 /* The measurement date as shown, e.g. "1 May 2025". */
 const char *dp_general_section_get_date_text    (DpGeneralSection *self);
 
+/* Opens the points of attention. */
+void        dp_general_section_show_instructions (DpGeneralSection *self);
+/* The text of point @index (0 to 9) of the points of attention, or NULL while they have not
+ * been opened yet (they are made on first opening). */
+const char *dp_general_section_get_point_text   (DpGeneralSection *self,
+                                                 guint             index);
+
 /* "12 May 2025, 14:03": a submission time for people, in local time. */
 char       *dp_format_date_time                 (GDateTime        *date_time);
 

@@ -845,6 +845,15 @@ test_general_section (void)
   g_assert_cmpstr (dp_general_section_get_date_text (section), ==, date);
   g_assert_nonnull (strstr (dp_general_section_get_status_text (section), "Draft"));
 
+  /* The ten points of attention, with this campaign's figures, made when first opened. */
+  g_assert_null (dp_general_section_get_point_text (section, 0));
+  dp_general_section_show_instructions (section);
+  for (guint i = 0; i < 10; i++)
+    g_assert_nonnull (dp_general_section_get_point_text (section, i));
+  g_assert_nonnull (strstr (dp_general_section_get_point_text (section, 2), "6.29"));
+  g_assert_nonnull (strstr (dp_general_section_get_point_text (section, 9), "31 May 2025"));
+  g_assert_nonnull (strstr (dp_general_section_get_point_text (section, 1), "2024"));
+
   destroy_window (window);
 }
 

@@ -1,0 +1,48 @@
+/* bare-window.c: the floor of the start-up benchmark: a GTK 4 window with one label.
+ *
+ * Started the way the benchmark starts dagprijzen (DAGPRIJZEN_FIRST_FRAME_EXIT=1), it prints
+ * the monotonic time of its first frame and quits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gtk/gtk.h>
+
+static void
+on_after_paint (GdkFrameClock  *clock,
+                GtkApplication *app)
+{
+  g_print ("first-frame-monotonic-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+on_realize (GtkWidget      *window,
+            GtkApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), app);
+}
+
+static void
+on_activate (GtkApplication *app)
+{
+  GtkWidget *window = gtk_application_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Dagprijzen"));
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkApplication) app = NULL;
+
+  app = gtk_application_new ("io.github.dagprijzen.BareWindow", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
