@@ -178,19 +178,24 @@ get_today (DpServer *self,
     }
 }
 
-/* Now, on the server's day: with --today the date is that day, the time of day real. */
+/* Now, on the server's day: with --today the date is that day, the time of day real. In
+ * whole seconds, as the dossier format writes it. */
 static GDateTime *
 dup_now (DpServer *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  int year = g_date_time_get_year (now);
+  int month = g_date_time_get_month (now);
+  int day = g_date_time_get_day_of_month (now);
 
-  if (!g_date_valid (&self->today))
-    return g_steal_pointer (&now);
-
-  zone = g_time_zone_new_local ();
-  return g_date_time_new (zone, g_date_get_year (&self->today), g_date_get_month (&self->today),
-                          g_date_get_day (&self->today), g_date_time_get_hour (now),
+  if (g_date_valid (&self->today))
+    {
+      year = g_date_get_year (&self->today);
+      month = g_date_get_month (&self->today);
+      day = g_date_get_day (&self->today);
+    }
+  return g_date_time_new (zone, year, month, day, g_date_time_get_hour (now),
                           g_date_time_get_minute (now), g_date_time_get_second (now));
 }
 
@@ -958,7 +963,8 @@ handle_submit (DpRequest *request)
   reference = new_reference (request->self, dp_facility_get_registration_number (target.facility),
                              target.year);
   now = dup_now (request->self);
-  submitted_at = g_date_time_format_iso8601 (now);
+  /* As the dossier format writes it: whole seconds and a numeric offset. */
+  submitted_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 
   json_builder_set_member_name (builder, "referentie");
   json_builder_add_string_value (builder, reference);

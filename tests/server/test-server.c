@@ -334,7 +334,8 @@ test_whole_path (Fixture       *fixture,
   first_answer = client_body_json (client);
   reference = g_strdup (member_string (first_answer, "referentie"));
   g_assert_true (g_regex_match_simple ("^MDP-2025-PE1234-[0-9A-HJKMNP-TV-Z]{4}$", reference, 0, 0));
-  g_assert_true (g_str_has_prefix (member_string (first_answer, "ingediend_op"), "2025-05-20T"));
+  g_assert_true (g_regex_match_simple ("^2025-05-20T\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d$",
+                                       member_string (first_answer, "ingediend_op"), 0, 0));
 
   /* The same key again: the same answer. Another key: 409. */
   g_assert_cmpuint (client_request (client, "POST", SUBMISSION, NULL,
@@ -379,6 +380,12 @@ test_whole_path (Fixture       *fixture,
   saved = body_dossier (client);
   g_assert_cmpint (dp_dossier_get_status (saved), ==, DP_STATUS_SUBMITTED);
   g_assert_cmpstr (dp_dossier_get_reference (saved), ==, reference);
+  {
+    g_autofree char *in_document = g_date_time_format (dp_dossier_get_submitted_at (saved),
+                                                       "%Y-%m-%dT%H:%M:%S%:z");
+
+    g_assert_cmpstr (in_document, ==, member_string (first_answer, "ingediend_op"));
+  }
   g_assert_cmpuint (dp_dossier_get_total_capacity (saved), ==, 120);
   line = g_list_model_get_item (dp_dossier_get_lines (saved, DP_PART_1), 1);
   g_assert_cmpint (dp_line_get_price (line), ==, 7500);
