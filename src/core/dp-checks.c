@@ -449,10 +449,6 @@ update_kind (DpChecks     *checks,
 
 /* prijs-per-kamer-vermoeden */
 
-/* A probe record sorts before every real record of the same price, so that
- * g_sequence_search() with it lands on the first line at that price. */
-static DpLineRecord probe_record;
-
 static int
 compare_single_prices (gconstpointer a,
                        gconstpointer b,
@@ -472,11 +468,15 @@ compare_double_prices (gconstpointer a,
   const DpLineRecord *ra = a;
   const DpLineRecord *rb = b;
 
+  const DpLineRecord *probe = user_data;
+
   if (ra->double_price != rb->double_price)
     return ra->double_price < rb->double_price ? -1 : 1;
-  if (ra == &probe_record)
-    return rb == &probe_record ? 0 : -1;
-  if (rb == &probe_record)
+  /* A search probe (passed as @user_data) sorts before every real record of the same
+   * price, so that g_sequence_search() lands on the first line at that price. */
+  if (ra == probe)
+    return rb == probe ? 0 : -1;
+  if (rb == probe)
     return 1;
   return 0;
 }
@@ -530,6 +530,7 @@ median_moved (DpChecks *checks,
 {
   gint64 from;
   gint64 until;    /* exclusive; G_MAXINT64 for "to the end" */
+  DpLineRecord probe = { 0 };
   GSequenceIter *iter;
 
   if (old == new)
@@ -546,8 +547,8 @@ median_moved (DpChecks *checks,
       until = per_room_threshold (MAX (old, new));
     }
 
-  probe_record.double_price = from;
-  iter = g_sequence_search (checks->double_lines, &probe_record, compare_double_prices, NULL);
+  probe.double_price = from;
+  iter = g_sequence_search (checks->double_lines, &probe, compare_double_prices, &probe);
 
   while (!g_sequence_iter_is_end (iter))
     {
