@@ -13,9 +13,9 @@ struct _DpGeneralSection
 {
   GtkWidget       parent_instance;
 
+  GtkFlowBox     *top_box;
+  GtkFlowBox     *help_box;
   AdwActionRow   *facility_row;
-  AdwActionRow   *registration_row;
-  AdwActionRow   *capacity_row;
   AdwActionRow   *contacts_row;
   AdwActionRow   *date_row;
   AdwActionRow   *deadline_row;
@@ -196,6 +196,7 @@ static void
 update (DpGeneralSection *self)
 {
   g_autofree char *capacity = NULL;
+  g_autofree char *facility_text = NULL;
   g_autofree char *date = NULL;
   g_autofree char *deadline = NULL;
   DpFacility *facility;
@@ -213,10 +214,12 @@ update (DpGeneralSection *self)
   date = dp_date_format_long (dp_campaign_get_measurement_date (campaign));
   deadline = dp_date_format_long (dp_campaign_get_deadline (campaign));
 
-  adw_action_row_set_subtitle (self->facility_row, dp_facility_get_name (facility));
-  adw_action_row_set_subtitle (self->registration_row,
-                               dp_facility_get_registration_number (facility));
-  adw_action_row_set_subtitle (self->capacity_row, capacity);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->facility_row),
+                                 dp_facility_get_name (facility));
+  /* TRANSLATORS: "Registration number PE-1234 · recognised capacity 120 units" */
+  facility_text = g_strdup_printf (_("Registration number %s · recognised capacity %s"),
+                                   dp_facility_get_registration_number (facility), capacity);
+  adw_action_row_set_subtitle (self->facility_row, facility_text);
   adw_action_row_set_subtitle (self->date_row, date);
   adw_action_row_set_subtitle (self->deadline_row, deadline);
 
@@ -360,9 +363,9 @@ dp_general_section_class_init (DpGeneralSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dagprijzen/Dagprijzen/dp-general-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, top_box);
+  gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, help_box);
   gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, facility_row);
-  gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, registration_row);
-  gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, contacts_row);
   gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, date_row);
   gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, deadline_row);
@@ -377,6 +380,16 @@ static void
 dp_general_section_init (DpGeneralSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The flow boxes only lay out: their children are not stops of their own for Tab. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->top_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->help_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   g_signal_connect_object (self->instructions_row, "notify::expanded",
                            G_CALLBACK (on_instructions_expanded), self, G_CONNECT_SWAPPED);

@@ -569,6 +569,117 @@ test_accessible_names (void)
   destroy_window (window);
 }
 
+/* The table's own key handling, as the key controller of the column view gets it. */
+static gboolean
+press_key (DpPartView      *view,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *column_view = NULL;
+  gboolean handled = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL && column_view == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      column_view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child));
+  g_assert_true (GTK_IS_COLUMN_VIEW (column_view));
+
+  controllers = gtk_widget_observe_controllers (column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Tab and Shift+Tab walk the cells row by row; Delete on a row asks to remove it. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(DpDraftStore) store = make_store ();
+  g_autoptr(DpDossier) dossier = make_valid_dossier ();
+  AdwMessageDialog *dialog;
+  DpPartView *view;
+  DpLineCell *cell;
+  DpWindow *window;
+  static const DpColumn walk[] = {
+    DP_COLUMN_ROOM_TYPE, DP_COLUMN_DESCRIPTION, DP_COLUMN_CAPACITY, DP_COLUMN_PRICE,
+    DP_COLUMN_ACTIONS, DP_COLUMN_ACTIONS,
+  };
+
+  add_line (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Tweede", 0, DP_CENTS_NONE);
+  window = show_window (store, dossier);
+  view = dp_window_get_part_view (window, DP_PART_1);
+
+  cell = wait_cell (window, DP_PART_1, 0, DP_COLUMN_ROOM_TYPE);
+  g_assert_true (dp_line_cell_focus_control (cell, FALSE));
+
+  /* Through the six stops of line 1 to the first of line 2. */
+  for (guint i = 1; i <= G_N_ELEMENTS (walk); i++)
+    {
+      guint position = i < G_N_ELEMENTS (walk) ? 0 : 1;
+      DpColumn column = i < G_N_ELEMENTS (walk) ? walk[i] : DP_COLUMN_ROOM_TYPE;
+      GtkWidget *expected;
+
+      g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+      cell = wait_cell (window, DP_PART_1, position, column);
+      expected = column != DP_COLUMN_ACTIONS ? dp_line_cell_get_control (cell)
+                 : i == 4 ? dp_line_cell_get_move_button (cell)
+                 : dp_line_cell_get_remove_button (cell);
+      WAIT_FOR (focus_is_in (window, expected));
+    }
+
+  /* Shift+Tab goes back to the remove button of line 1. */
+  g_assert_true (press_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  cell = wait_cell (window, DP_PART_1, 0, DP_COLUMN_ACTIONS);
+  WAIT_FOR (focus_is_in (window, dp_line_cell_get_remove_button (cell)));
+
+  /* A price typed and left with Tab is entered. */
+  cell = wait_cell (window, DP_PART_1, 1, DP_COLUMN_PRICE);
+  g_assert_true (dp_line_cell_focus_control (cell, FALSE));
+  gtk_editable_set_text (GTK_EDITABLE (dp_line_cell_get_control (cell)), "61,5");
+  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  g_assert_cmpint (dp_line_get_price (line_at (dossier, DP_PART_1, 1)), ==, 6150);
+
+  /* Past the last cell of the last line, Tab leaves the table (to the add button). */
+  cell = wait_cell (window, DP_PART_1, 1, DP_COLUMN_ACTIONS);
+  g_assert_true (dp_line_cell_focus_control (cell, TRUE));
+  g_assert_false (press_key (view, GDK_KEY_Tab, 0));
+
+  /* Delete in a text field is the text's; on the room type it asks to remove the line. */
+  cell = wait_cell (window, DP_PART_1, 1, DP_COLUMN_DESCRIPTION);
+  g_assert_true (dp_line_cell_focus_control (cell, FALSE));
+  WAIT_FOR (focus_is_in (window, GTK_WIDGET (cell)));
+  g_assert_false (press_key (view, GDK_KEY_Delete, 0));
+  g_assert_null (find_message_dialog ());
+
+  cell = wait_cell (window, DP_PART_1, 1, DP_COLUMN_ROOM_TYPE);
+  g_assert_true (dp_line_cell_focus_control (cell, FALSE));
+  WAIT_FOR (focus_is_in (window, GTK_WIDGET (cell)));
+  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  answer_dialog (dialog, "remove");
+  g_assert_cmpuint (g_list_model_get_n_items (dp_dossier_get_lines (dossier, DP_PART_1)), ==, 1);
+
+  /* Ctrl+N adds to the Luik in focus. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-line", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (dp_dossier_get_lines (dossier, DP_PART_1)), ==, 2);
+  cell = wait_cell (window, DP_PART_1, 1, DP_COLUMN_ROOM_TYPE);
+  WAIT_FOR (focus_is_in (window, GTK_WIDGET (cell)));
+
+  destroy_window (window);
+}
+
 /* Activating a finding puts the focus in the cell it names. */
 static void
 test_finding_focuses_cell (void)
@@ -890,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/window/move-line", test_move_line);
   g_test_add_func ("/window/cell-recycling", test_cell_recycling);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
   g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/window/autosave", test_autosave);
