@@ -57,15 +57,21 @@ update (DpCapacityBar *self)
   if (total > recognised)
     {
       state = "error";
-      tooltip = g_strdup_printf (_("The total capacity of both parts is %u units above the "
-                                   "recognised capacity on %s: it may not exceed it."),
+      tooltip = g_strdup_printf (ngettext ("The total capacity of both parts is %u unit above "
+                                           "the recognised capacity on %s: it may not exceed it.",
+                                           "The total capacity of both parts is %u units above "
+                                           "the recognised capacity on %s: it may not exceed it.",
+                                           total - recognised),
                                  total - recognised, date != NULL ? date : "");
     }
   else if (total < recognised)
     {
       state = "warning";
-      tooltip = g_strdup_printf (_("The total capacity of both parts is %u units below the "
-                                   "recognised capacity on %s: it should equal it."),
+      tooltip = g_strdup_printf (ngettext ("The total capacity of both parts is %u unit below "
+                                           "the recognised capacity on %s: it should equal it.",
+                                           "The total capacity of both parts is %u units below "
+                                           "the recognised capacity on %s: it should equal it.",
+                                           recognised - total),
                                  recognised - total, date != NULL ? date : "");
     }
   else

@@ -358,7 +358,9 @@ dp_part_view_confirm_remove (DpPartView *self,
 
   price = dp_line_has_price (line) ? dp_money_format_euro (dp_line_get_price (line))
                                    : g_strdup (_("no price"));
-  body = g_strdup_printf (_("Line %u of %s (%s “%s”, %u units, %s) will be removed."),
+  body = g_strdup_printf (ngettext ("Line %u of %s (%s “%s”, %u unit, %s) will be removed.",
+                                    "Line %u of %s (%s “%s”, %u units, %s) will be removed.",
+                                    dp_line_get_capacity (line)),
                           position + 1, dp_part_to_label (self->part),
                           dp_room_type_to_label (dp_line_get_room_type (line)),
                           dp_line_get_description (line), dp_line_get_capacity (line), price);
