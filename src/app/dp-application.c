@@ -1,7 +1,10 @@
 /* dp-application.c: the Dagprijzen application.
  *
- * Started without a file it reopens the most recent draft, or, when there is none yet, the
- * demo dossier embedded in the program, and says which. Started with a file it opens that.
+ * Started without a file it opens the start window: the login to the e-loket (skipped while
+ * the session kept in the keyring lasts), the user's dossiers and the open campaign; from
+ * there, or with --offline, it works on the most recent local draft, or, when there is none
+ * yet, on the demo dossier embedded in the program, and says which. Started with a file (or
+ * --demo) it opens that.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +13,7 @@
 #include "dp-application.h"
 #include "dp-general-section.h"
 #include "dp-resources.h"
+#include "dp-start-window.h"
 #include "dp-window.h"
 
 struct _DpApplication
@@ -17,7 +21,11 @@ struct _DpApplication
   AdwApplication  parent_instance;
 
   DpDraftStore   *store;
+  DpEloketClient *client;
+  DpTokenStore   *token_store;
+  char           *service;        /* --service: the e-loket's address, over the setting */
   gboolean        demo;           /* --demo: the demo dossier, whatever drafts exist */
+  gboolean        offline;        /* --offline: the local draft, without the e-loket */
   gboolean        first_frame_exit;
 };
 
@@ -146,6 +154,31 @@ create_window (DpApplication *self,
   return window;
 }
 
+GtkWindow *
+dp_application_open_local (DpApplication *self)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (DP_IS_APPLICATION (self), NULL);
+
+  window = GTK_WINDOW (create_window (self, TRUE));
+  gtk_window_present (window);
+  return window;
+}
+
+static GtkWindow *
+create_start_window (DpApplication *self)
+{
+  if (self->client == NULL)
+    {
+      self->client = dp_eloket_client_new (self->service);
+      self->token_store = dp_token_store_new (NULL);
+    }
+
+  return GTK_WINDOW (dp_start_window_new (GTK_APPLICATION (self), self->client,
+                                          get_store (self), self->token_store));
+}
+
 static void
 dp_application_activate (GApplication *application)
 {
@@ -154,7 +187,14 @@ dp_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (create_window (self, TRUE));
+    {
+      /* The demo, the start-up benchmark and --offline show a dossier at once; otherwise the
+       * e-loket comes first. */
+      if (self->demo || self->offline || self->first_frame_exit)
+        window = GTK_WINDOW (create_window (self, TRUE));
+      else
+        window = create_start_window (self);
+    }
 
   gtk_window_present (window);
 }
@@ -230,6 +270,9 @@ dp_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "demo"))
     self->demo = TRUE;
+  if (g_variant_dict_contains (options, "offline"))
+    self->offline = TRUE;
+  g_variant_dict_lookup (options, "service", "s", &self->service);
 
   return -1;
 }
@@ -257,6 +300,9 @@ dp_application_finalize (GObject *object)
   DpApplication *self = (DpApplication *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_clear_object (&self->token_store);
+  g_clear_pointer (&self->service, g_free);
 
   G_OBJECT_CLASS (dp_application_parent_class)->finalize (object);
 }
@@ -283,6 +329,10 @@ dp_application_init (DpApplication *self)
   const GOptionEntry options[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open the embedded demo dossier instead of the latest draft"), NULL },
+    { "offline", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Work on the latest draft on this computer, without the e-loket"), NULL },
+    { "service", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The address of the e-loket service (default: the one used last)"), N_("URL") },
     { NULL }
   };
 

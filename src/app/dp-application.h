@@ -22,5 +22,8 @@ DpApplication *dp_application_new               (void);
 void           dp_application_ensure_resources  (void);
 /* The embedded demo dossier, a new copy each time. */
 DpDossier     *dp_application_load_demo         (GError **error);
+/* Working without the e-loket: a window on the latest local draft (or the demo dossier),
+ * presented. */
+GtkWindow     *dp_application_open_local        (DpApplication *self);
 
 G_END_DECLS

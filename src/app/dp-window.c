@@ -10,6 +10,7 @@
 
 #include "dp-application.h"
 #include "dp-help.h"
+#include "dp-sync-status.h"
 #include "dp-window-private.h"
 
 struct _DpWindow
@@ -24,6 +25,7 @@ struct _DpWindow
   DpPartView           *part2_view;
   DpFindingsList       *findings_list;
   DpCapacityBar        *capacity_bar;
+  DpSyncStatus         *sync_status;
 
   DpDossier            *dossier;
   DpDraftStore         *store;
@@ -33,6 +35,13 @@ struct _DpWindow
   DpPart                last_part;      /* the Luik last focused, for Ctrl+N */
   char                 *last_toast;
   gulong                read_only_id;
+
+  /* Online: the dossier is also on the e-loket (NULL when only here). */
+  DpSync               *sync;
+  gulong                sync_dossier_id;
+  gulong                dirty_id;
+  GCancellable         *submit_cancellable;
+  GtkWidget            *progress_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (DpWindow, dp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -41,6 +50,7 @@ enum {
   PROP_0,
   PROP_DOSSIER,
   PROP_STORE,
+  PROP_SYNC,
   N_PROPS
 };
 
@@ -206,6 +216,8 @@ dp_window_get_store (DpWindow *self)
 
 /* Saving */
 
+static void on_sync_saved (GObject *object, GAsyncResult *result, gpointer user_data);
+
 static void
 on_save_done (GObject      *object,
               GAsyncResult *result,
@@ -236,6 +248,11 @@ save_action (GtkWidget  *widget,
     return;
 
   commit_pending_edit (self);
+  if (self->sync != NULL)
+    {
+      dp_sync_save_async (self->sync, NULL, on_sync_saved, g_object_ref (self));
+      return;
+    }
   dp_autosave_save_async (self->autosave, NULL, on_save_done, g_object_ref (self));
 }
 
@@ -250,6 +267,295 @@ on_autosave_failed (DpAutosave   *autosave,
 
   text = g_strdup_printf (_("Could not save the draft: %s"), error->message);
   dp_window_add_toast (self, text);
+}
+
+/* Online: the e-loket ------------------------------------------------------------------ */
+
+static void
+on_resolved_keep_local (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(DpWindow) self = DP_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (dp_sync_resolve_keep_local_finish (DP_SYNC (object), result, &error))
+    dp_window_add_toast (self, _("Your version is now the one on the e-loket"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    dp_window_add_toast (self, error->message);
+}
+
+static void
+on_conflict_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DpWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (DP_IS_WINDOW (self));
+
+  if (self->sync == NULL || dp_sync_get_state (self->sync) != DP_SYNC_STATE_CONFLICT)
+    return;
+
+  if (g_str_equal (response, "mine"))
+    {
+      commit_pending_edit (self);
+      dp_sync_resolve_keep_local_async (self->sync, NULL, on_resolved_keep_local,
+                                        g_object_ref (self));
+    }
+  else if (g_str_equal (response, "theirs"))
+    {
+      /* This draft goes to disk first, so that nothing writes it over the e-loket's later. */
+      dp_autosave_flush (self->autosave, NULL);
+      if (dp_sync_resolve_take_remote (self->sync, &error))
+        dp_window_add_toast (self, _("Showing the version of the e-loket"));
+      else
+        dp_window_add_toast (self, error->message);
+    }
+}
+
+static void
+show_conflict (DpWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->sync == NULL || dp_sync_get_remote_dossier (self->sync) == NULL)
+    return;
+
+  dialog = dp_sync_status_show_conflict (GTK_WINDOW (self), self->sync);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+}
+
+static void
+on_sync_compare (DpSyncStatus *status,
+                 DpWindow     *self)
+{
+  g_assert (DP_IS_WINDOW (self));
+
+  show_conflict (self);
+}
+
+static void
+on_sync_saved (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DpWindow) self = DP_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (dp_sync_save_finish (DP_SYNC (object), result, &error))
+    dp_window_add_toast (self, _("Draft saved and sent to the e-loket"));
+  else if (dp_eloket_error_is_transient (error))
+    dp_window_add_toast (self, _("Draft saved on this computer: it is sent to the e-loket as "
+                                 "soon as it can be reached"));
+  else if (g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED))
+    show_conflict (self);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("Draft saved on this computer only: %s"),
+                                               error->message);
+      dp_window_add_toast (self, text);
+    }
+}
+
+static void
+on_sync_dossier_notify (DpSync     *sync,
+                        GParamSpec *pspec,
+                        DpWindow   *self)
+{
+  g_assert (DP_IS_WINDOW (self));
+
+  dp_window_set_dossier (self, dp_sync_get_dossier (sync));
+}
+
+static void
+on_autosave_dirty_notify (DpAutosave *autosave,
+                          GParamSpec *pspec,
+                          DpWindow   *self)
+{
+  g_assert (DP_IS_WINDOW (self));
+
+  /* An edit here is work the e-loket has not seen yet, even across a restart. */
+  if (self->sync != NULL && dp_autosave_get_dirty (autosave) &&
+      dp_sync_get_state (self->sync) != DP_SYNC_STATE_SUBMITTED)
+    dp_sync_mark_changed (self->sync);
+}
+
+DpSync *
+dp_window_get_sync (DpWindow *self)
+{
+  g_return_val_if_fail (DP_IS_WINDOW (self), NULL);
+
+  return self->sync;
+}
+
+void
+dp_window_set_sync (DpWindow *self,
+                    DpSync   *sync)
+{
+  g_return_if_fail (DP_IS_WINDOW (self));
+  g_return_if_fail (sync == NULL || DP_IS_SYNC (sync));
+
+  if (self->sync == sync)
+    return;
+
+  if (self->sync != NULL)
+    g_clear_signal_handler (&self->sync_dossier_id, self->sync);
+  g_set_object (&self->sync, sync);
+  if (sync != NULL)
+    {
+      self->sync_dossier_id = g_signal_connect (sync, "notify::dossier",
+                                                G_CALLBACK (on_sync_dossier_notify), self);
+      dp_window_set_dossier (self, dp_sync_get_dossier (sync));
+    }
+  dp_sync_status_set_sync (self->sync_status, sync);
+
+  /* Opened in conflict (changed here and there): the user chooses before anything else. */
+  if (sync != NULL && dp_sync_get_state (sync) == DP_SYNC_STATE_CONFLICT)
+    show_conflict (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
+}
+
+static void
+close_progress (DpWindow *self)
+{
+  if (self->progress_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
+  g_clear_object (&self->progress_dialog);
+  g_clear_object (&self->submit_cancellable);
+}
+
+static void
+on_progress_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DpWindow         *self)
+{
+  g_assert (DP_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->submit_cancellable);
+}
+
+static void
+show_online_submitted (DpWindow   *self,
+                       const char *reference)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  when = dp_format_date_time (dp_dossier_get_submitted_at (self->dossier));
+  body = g_strdup_printf (_("The e-loket received the day prices of %s for %u on %s.\n"
+                            "Reference: %s\n\n"
+                            "The dossier can be consulted, read-only, in the list of "
+                            "dossiers."),
+                          dp_facility_get_name (dp_dossier_get_facility (self->dossier)),
+                          dp_campaign_get_year (dp_dossier_get_campaign (self->dossier)),
+                          when, reference);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Dossier Submitted"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The service's findings, as it worded them: they may name what this computer could not
+ * check (its recognised capacity, its clock). */
+static void
+show_refused (DpWindow     *self,
+              const GError *error,
+              GPtrArray    *findings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *label;
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      DpFinding *finding = g_ptr_array_index (findings, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "• %s: %s",
+                              dp_severity_to_label (dp_finding_get_severity (finding)),
+                              dp_finding_get_message (finding));
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Submitted"), error->message);
+  if (text->len > 0)
+    {
+      label = gtk_label_new (text->str);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_sync_submitted (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DpWindow) self = DP_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *reference = NULL;
+
+  reference = dp_sync_submit_finish (DP_SYNC (object), result, &findings, &error);
+  close_progress (self);
+
+  if (reference != NULL)
+    {
+      /* DpSync wrote the submitted dossier; the autosave has nothing left to add. */
+      dp_autosave_mark_dirty (self->autosave);
+      dp_autosave_flush (self->autosave, NULL);
+      show_online_submitted (self, reference);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      dp_window_add_toast (self, _("Stopped waiting: if the submission reached the e-loket, "
+                                   "submitting again finds it instead of submitting twice"));
+      return;
+    }
+
+  if (g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED))
+    {
+      show_conflict (self);
+      return;
+    }
+
+  if (g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_REFUSED))
+    dp_findings_list_focus_first (self->findings_list);
+  show_refused (self, error, findings);
+}
+
+static void
+submit_online (DpWindow *self)
+{
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  close_progress (self);
+  self->submit_cancellable = g_cancellable_new ();
+
+  /* Every wait on the network shows itself and can be ended. */
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  self->progress_dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Submitting…"),
+                                                  _("Sending the measurement to the "
+                                                    "e-loket."));
+  g_object_ref_sink (self->progress_dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->progress_dialog), spinner);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self->progress_dialog), "cancel",
+                                   _("_Cancel"));
+  g_signal_connect_object (self->progress_dialog, "response",
+                           G_CALLBACK (on_progress_response), self, 0);
+  gtk_window_present (GTK_WINDOW (self->progress_dialog));
+
+  dp_sync_submit_async (self->sync, self->submit_cancellable, on_sync_submitted,
+                        g_object_ref (self));
 }
 
 /* Submitting */
@@ -307,6 +613,12 @@ on_submit_response (AdwMessageDialog *dialog,
   if (dp_dossier_get_n_errors (self->dossier) > 0)
     {
       dp_window_add_toast (self, _("Not submitted: the dossier has errors"));
+      return;
+    }
+
+  if (self->sync != NULL)
+    {
+      submit_online (self);
       return;
     }
 
@@ -942,6 +1254,8 @@ dp_window_constructed (GObject *object)
   self->autosave = dp_autosave_new (self->store);
   g_signal_connect_object (self->autosave, "save-failed",
                            G_CALLBACK (on_autosave_failed), self, 0);
+  self->dirty_id = g_signal_connect (self->autosave, "notify::dirty",
+                                     G_CALLBACK (on_autosave_dirty_notify), self);
 
   /* A dossier given at construction came before the autosave existed. */
   dossier = g_steal_pointer (&self->dossier);
@@ -970,8 +1284,16 @@ dp_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->dossier != NULL)
     g_clear_signal_handler (&self->read_only_id, self->dossier);
+  g_cancellable_cancel (self->submit_cancellable);
+  close_progress (self);
+  if (self->sync != NULL)
+    g_clear_signal_handler (&self->sync_dossier_id, self->sync);
+  g_clear_object (&self->sync);
   if (self->autosave != NULL)
-    dp_autosave_set_dossier (self->autosave, NULL);
+    {
+      g_clear_signal_handler (&self->dirty_id, self->autosave);
+      dp_autosave_set_dossier (self->autosave, NULL);
+    }
   g_clear_object (&self->autosave);
   g_clear_object (&self->dossier);
   g_clear_object (&self->store);
@@ -999,6 +1321,9 @@ dp_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_SYNC:
+      g_value_set_object (value, self->sync);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1020,6 +1345,9 @@ dp_window_set_property (GObject      *object,
     case PROP_STORE:
       self->store = g_value_dup_object (value);
       break;
+    case PROP_SYNC:
+      dp_window_set_sync (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1037,6 +1365,7 @@ dp_window_class_init (DpWindowClass *klass)
   g_type_ensure (DP_TYPE_PART_VIEW);
   g_type_ensure (DP_TYPE_CAPACITY_BAR);
   g_type_ensure (DP_TYPE_FINDINGS_LIST);
+  g_type_ensure (DP_TYPE_SYNC_STATUS);
 
   object_class->constructed = dp_window_constructed;
   object_class->dispose = dp_window_dispose;
@@ -1051,6 +1380,9 @@ dp_window_class_init (DpWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DP_TYPE_DRAFT_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNC] =
+    g_param_spec_object ("sync", NULL, NULL, DP_TYPE_SYNC,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1063,6 +1395,8 @@ dp_window_class_init (DpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpWindow, part2_view);
   gtk_widget_class_bind_template_child (widget_class, DpWindow, findings_list);
   gtk_widget_class_bind_template_child (widget_class, DpWindow, capacity_bar);
+  gtk_widget_class_bind_template_child (widget_class, DpWindow, sync_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_compare);
   gtk_widget_class_bind_template_callback (widget_class, on_line_removed);
   gtk_widget_class_bind_template_callback (widget_class, on_line_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);

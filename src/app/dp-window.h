@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "dagprijzen-core.h"
+#include "dp-sync.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,13 @@ DpDossier  *dp_window_get_dossier       (DpWindow       *self);
 void        dp_window_set_dossier       (DpWindow       *self,
                                          DpDossier      *dossier);
 DpDraftStore *dp_window_get_store       (DpWindow       *self);
+
+/* Online: the dossier is also on the e-loket, kept in step by @sync (whose dossier the window
+ * shows): Save sends it too, Submit submits it there, and the state shows above the buttons.
+ * NULL (the default) for a dossier only on this computer. Property "sync". */
+DpSync     *dp_window_get_sync          (DpWindow       *self);
+void        dp_window_set_sync          (DpWindow       *self,
+                                         DpSync         *sync);
 
 /* Loads a dossier file (version 1) and shows it; a file that cannot be loaded is reported
  * in a dialog with the loader's message and changes nothing. */
