@@ -195,9 +195,17 @@ dp_draft_info_get_modified (DpDraftInfo *self)
 
 struct _DpDraftStore
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
 
-  GFile   *directory;
+  GFile      *directory;
+
+  /* Saves may overlap (an autosave in a thread, then Ctrl+S): each gets a generation when
+   * it is called, and a write never replaces a draft with an older generation's bytes, so
+   * the file always ends as the latest call left it. Guarded by @lock, which is also held
+   * during each write so that writes of one store never interleave. */
+  GMutex      lock;
+  guint64     generation;
+  GHashTable *written;    /* path → guint64 generation on disk, as a g_new'd guint64 */
 };
 
 G_DEFINE_FINAL_TYPE (DpDraftStore, dp_draft_store, G_TYPE_OBJECT)
@@ -218,6 +226,17 @@ dp_draft_store_dispose (GObject *object)
   g_clear_object (&self->directory);
 
   G_OBJECT_CLASS (dp_draft_store_parent_class)->dispose (object);
+}
+
+static void
+dp_draft_store_finalize (GObject *object)
+{
+  DpDraftStore *self = DP_DRAFT_STORE (object);
+
+  g_clear_pointer (&self->written, g_hash_table_unref);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (dp_draft_store_parent_class)->finalize (object);
 }
 
 static void
@@ -262,6 +281,7 @@ dp_draft_store_class_init (DpDraftStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dp_draft_store_dispose;
+  object_class->finalize = dp_draft_store_finalize;
   object_class->get_property = dp_draft_store_get_property;
   object_class->set_property = dp_draft_store_set_property;
 
@@ -276,6 +296,8 @@ dp_draft_store_class_init (DpDraftStoreClass *klass)
 static void
 dp_draft_store_init (DpDraftStore *self)
 {
+  g_mutex_init (&self->lock);
+  self->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 DpDraftStore *
@@ -332,13 +354,61 @@ file_for_dossier (DpDraftStore *self,
                                       dp_campaign_get_year (campaign));
 }
 
-/* Runs in the caller's thread or in a GTask thread: touches nothing but its arguments. */
+static guint64
+next_generation (DpDraftStore *self)
+{
+  guint64 generation;
+
+  g_mutex_lock (&self->lock);
+  generation = ++self->generation;
+  g_mutex_unlock (&self->lock);
+  return generation;
+}
+
+static gboolean write_file (GFile         *directory,
+                            GFile         *file,
+                            GBytes        *bytes,
+                            GCancellable  *cancellable,
+                            GError       **error);
+
+/* Runs in the caller's thread or in a GTask thread. A version older than the one already
+ * on disk is not written: the newer one stands, and the call counts as done. */
 static gboolean
-write_draft (GFile         *directory,
+write_draft (DpDraftStore  *self,
              GFile         *file,
              GBytes        *bytes,
+             guint64        generation,
              GCancellable  *cancellable,
              GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  guint64 *on_disk;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&self->lock);
+  on_disk = path != NULL ? g_hash_table_lookup (self->written, path) : NULL;
+  if (on_disk == NULL || *on_disk < generation)
+    {
+      ok = write_file (self->directory, file, bytes, cancellable, error);
+      if (ok && path != NULL)
+        {
+          guint64 *value = g_new (guint64, 1);
+
+          *value = generation;
+          g_hash_table_replace (self->written, g_strdup (path), value);
+        }
+    }
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+static gboolean
+write_file (GFile         *directory,
+            GFile         *file,
+            GBytes        *bytes,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autofree char *dir_path = g_file_get_path (directory);
   g_autofree char *path = g_file_get_path (file);
@@ -394,19 +464,18 @@ dp_draft_store_save (DpDraftStore  *self,
 
   file = file_for_dossier (self, dossier);
   bytes = serialise (dossier);
-  return write_draft (self->directory, file, bytes, cancellable, error);
+  return write_draft (self, file, bytes, next_generation (self), cancellable, error);
 }
 
 typedef struct {
-  GFile  *directory;
-  GFile  *file;
-  GBytes *bytes;
+  GFile   *file;
+  GBytes  *bytes;
+  guint64  generation;
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
-  g_clear_object (&data->directory);
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data);
@@ -421,7 +490,8 @@ save_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
-  if (write_draft (data->directory, data->file, data->bytes, cancellable, &error))
+  if (write_draft (DP_DRAFT_STORE (source_object), data->file, data->bytes, data->generation,
+                   cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -446,9 +516,9 @@ dp_draft_store_save_async (DpDraftStore        *self,
   /* The bytes are made here, in the caller's thread: the dossier is not thread-safe and
    * the user may go on editing while the thread writes this version. */
   data = g_new0 (SaveData, 1);
-  data->directory = g_object_ref (self->directory);
   data->file = file_for_dossier (self, dossier);
   data->bytes = serialise (dossier);
+  data->generation = next_generation (self);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
 
   g_task_run_in_thread (task, save_thread);

@@ -422,6 +422,55 @@ test_save_async (void)
   g_assert_cmpint (get_first_price (demo), ==, 9999);
 }
 
+/* Overlapping saves end with the last call's version on disk, whichever write finishes
+ * first: a big version of a draft saved in a thread, then at once a small version, in
+ * another thread, whose write is over long before the big one's; the big one must not
+ * land over it. Then a synchronous save is ordered after both. */
+static void
+test_save_async_overlapping (void)
+{
+  g_autoptr(DpDraftStore) store = dp_draft_store_new_default ();
+  g_autoptr(DpDossier) big = load_demo ();
+  g_autoptr(DpDossier) small = new_dossier ("PE-1234", "WZC De Linde", 2025);
+  g_autoptr(DpDossier) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveResult save = { FALSE, NULL };
+  SaveResult save_small = { FALSE, NULL };
+
+  /* Big enough that its write takes far longer than the small one. */
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_autofree char *description = g_strdup_printf ("Kamer %u", i);
+      g_autoptr(DpLine) line = dp_line_new (DP_ROOM_TYPE_SINGLE, description, 1, 7000);
+
+      dp_dossier_append_line (big, DP_PART_2, line);
+    }
+
+  dp_draft_store_save_async (store, big, NULL, on_saved, &save);
+  dp_draft_store_save_async (store, small, NULL, on_saved, &save_small);
+  while (!save.done || !save_small.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (save.error);
+  g_assert_no_error (save_small.error);
+
+  loaded = dp_draft_store_load (store, "PE-1234", 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dp_dossier_get_n_lines (loaded), ==, 1);
+  g_clear_object (&loaded);
+
+  /* And a synchronous save right after an asynchronous one. */
+  save.done = FALSE;
+  dp_draft_store_save_async (store, big, NULL, on_saved, &save);
+  g_assert_true (dp_draft_store_save (store, small, NULL, &error));
+  g_assert_no_error (error);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (save.error);
+  loaded = dp_draft_store_load (store, "PE-1234", 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dp_dossier_get_n_lines (loaded), ==, 1);
+}
+
 /* A cancelled async save fails with G_IO_ERROR_CANCELLED and writes nothing. */
 static void
 test_save_async_cancelled (void)
@@ -458,6 +507,7 @@ main (int    argc,
   g_test_add_func ("/draft-store/interrupted/failed-rename", test_failed_rename);
   g_test_add_func ("/draft-store/async", test_save_async);
   g_test_add_func ("/draft-store/async-cancelled", test_save_async_cancelled);
+  g_test_add_func ("/draft-store/async-overlapping", test_save_async_overlapping);
 
   return g_test_run ();
 }
