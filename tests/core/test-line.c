@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <locale.h>
+
 #include "dagprijzen-core.h"
 
 typedef struct {
@@ -253,6 +255,24 @@ test_campaign (void)
 }
 
 static void
+test_date_dutch (void)
+{
+  g_autofree char *long_date = NULL;
+  GDate day;
+
+  if (setlocale (LC_ALL, "nl_BE.UTF-8") == NULL)
+    {
+      g_test_skip ("the nl_BE.UTF-8 locale is not installed");
+      return;
+    }
+
+  g_assert_true (dp_date_from_iso ("2025-05-01", &day));
+  long_date = dp_date_format_long (&day);
+  setlocale (LC_ALL, "C");
+  g_assert_cmpstr (long_date, ==, "1 mei 2025");
+}
+
+static void
 test_facility (void)
 {
   g_autoptr(DpFacility) facility = dp_facility_new ("PE-1234", "WZC De Linde", 120);
@@ -276,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/line/copy", test_copy);
   g_test_add_func ("/types/wire-and-labels", test_types);
   g_test_add_func ("/campaign/years-and-dates", test_campaign);
+  g_test_add_func ("/campaign/date-in-dutch", test_date_dutch);
   g_test_add_func ("/facility/properties", test_facility);
 
   return g_test_run ();
