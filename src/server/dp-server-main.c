@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -221,6 +223,13 @@ print_demo_login (void)
   printf ("The code right now is %s (it changes every %d seconds).\n", code, DP_TOTP_PERIOD);
 }
 
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static int
 serve (DpStore *store)
 {
@@ -276,6 +285,13 @@ serve (DpStore *store)
       return 1;
     }
 
+  /* SIGTERM and SIGINT end the loop, so that the database is closed properly (a kill
+   * without that chance loses nothing either: every answered write is committed). Set up
+   * before the address is printed: whoever reads it may stop the server at once. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+
   if (opt_demo)
     print_demo_login ();
 
@@ -284,7 +300,6 @@ serve (DpStore *store)
   printf ("Listening on %s\n", uri);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
   g_main_loop_run (loop);
   return 0;
 }

@@ -1335,14 +1335,32 @@ dp_server_listen (DpServer         *self,
 char *
 dp_server_dup_uri (DpServer *self)
 {
-  GSList *uris;
+  GSList *listeners;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *host = NULL;
   char *text = NULL;
 
   g_return_val_if_fail (DP_IS_SERVER (self), NULL);
 
-  uris = soup_server_get_uris (self->soup);
-  if (uris != NULL)
-    text = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* From the listening socket itself: soup_server_get_uris() of libsoup 3.2 leaks the
+   * address it asks for. */
+  listeners = soup_server_get_listeners (self->soup);
+  if (listeners != NULL)
+    address = g_socket_get_local_address (listeners->data, NULL);
+  g_slist_free (listeners);
+
+  if (G_IS_INET_SOCKET_ADDRESS (address))
+    {
+      GInetSocketAddress *inet = G_INET_SOCKET_ADDRESS (address);
+      GInetAddress *ip = g_inet_socket_address_get_address (inet);
+
+      host = g_inet_address_to_string (ip);
+      text = g_strdup_printf ("%s://%s%s%s:%u/",
+                              soup_server_is_https (self->soup) ? "https" : "http",
+                              g_inet_address_get_family (ip) == G_SOCKET_FAMILY_IPV6 ? "[" : "",
+                              host,
+                              g_inet_address_get_family (ip) == G_SOCKET_FAMILY_IPV6 ? "]" : "",
+                              g_inet_socket_address_get_port (inet));
+    }
   return text;
 }
