@@ -853,7 +853,8 @@ check_revision (gint64    stored,
                    "The measurement is submitted and can no longer change");
       return FALSE;
     }
-  if (expected >= 0 && expected != stored)
+  /* -1 ("If-Match: *") matches any stored revision, but not the absence of one. */
+  if ((expected >= 0 && expected != stored) || (expected == -1 && stored == 0))
     {
       g_set_error (error, DP_STORE_ERROR, DP_STORE_ERROR_STALE,
                    "The measurement was saved elsewhere in the meantime (revision %"

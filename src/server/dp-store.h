@@ -136,8 +136,8 @@ gboolean    dp_store_get_measurement         (DpStore       *self,
                                               DpStoredMeasurement *out,
                                               GError       **error);
 /* Saves @document as the draft. @expected_revision is the revision the client last saw
- * (0: none stored yet), or -1 to skip the comparison. Fails with STALE or SUBMITTED and
- * then changes nothing. */
+ * (0: none stored yet), or -1 for any stored one. Fails with STALE or SUBMITTED and then
+ * changes nothing. */
 gboolean    dp_store_put_draft               (DpStore       *self,
                                               gint64         facility_id,
                                               guint          year,

@@ -512,10 +512,16 @@ test_other_facility (Fixture       *fixture,
   g_autofree char *after = NULL;
   g_autoptr(JsonNode) root = NULL;
 
-  /* demo saves a draft of PE-1234. */
+  /* demo saves a draft of PE-1234 ("*" matches a stored draft only). */
   g_assert_cmpuint (client_request (demo, "GET", MEASUREMENT, NULL, NULL), ==, 200);
   text = g_strdup (client_body_text (demo));
+  g_assert_cmpuint (client_request (demo, "PUT", MEASUREMENT, text,
+                                    (const char *[]) { "If-Match", "*", NULL }), ==, 412);
+  g_assert_false (is_stored (fixture, "PE-1234", 2025));
   g_assert_cmpuint (client_request (demo, "PUT", MEASUREMENT, text, NULL), ==, 200);
+  g_assert_cmpuint (client_request (demo, "PUT", MEASUREMENT, text,
+                                    (const char *[]) { "If-Match", "*", NULL }), ==, 200);
+  g_assert_cmpstr (client_header (demo, "ETag"), ==, "\"2\"");
   before = stored_state (fixture, "PE-1234", 2025);
 
   /* bert acts for PE-5678 only: PE-1234 does not exist for him, nor does PE-9999. */
@@ -525,7 +531,7 @@ test_other_facility (Fixture       *fixture,
                       json_node_get_object (root), "voorzieningen")), ==, 1);
   g_assert_cmpuint (client_request (bert, "GET", MEASUREMENT, NULL, NULL), ==, 404);
   g_assert_cmpuint (client_request (bert, "PUT", MEASUREMENT, text,
-                                    (const char *[]) { "If-Match", "\"1\"", NULL }), ==, 404);
+                                    (const char *[]) { "If-Match", "\"2\"", NULL }), ==, 404);
   g_assert_cmpuint (client_request (bert, "POST", SUBMISSION, NULL,
                                     (const char *[]) { "Idempotency-Key", "b-1", NULL }), ==, 404);
   g_assert_cmpuint (client_request (bert, "GET", "/api/v1/voorzieningen/PE-9999/metingen/2025",
