@@ -412,8 +412,9 @@ dossier_row_new (DpDossierSummary *summary)
     {
       g_autofree char *when = dp_format_date_time (dp_dossier_summary_get_submitted_at (summary));
 
-      /* Translators: "Submitted on 21 May 2024 10:30 · MDP-2024-PE1234-D3M0" */
-      status_text = g_strdup_printf (_("%s on %s · %s"),
+      /* Translators: "Submitted on 21 May 2024 10:30", then the reference on a line of its
+       * own */
+      status_text = g_strdup_printf (_("%s on %s\n%s"),
                                      dp_status_to_label (DP_STATUS_SUBMITTED), when,
                                      dp_dossier_summary_get_reference (summary));
     }
@@ -822,6 +823,8 @@ dp_start_window_class_init (DpStartWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  dp_application_ensure_resources ();
 
   object_class->constructed = dp_start_window_constructed;
   object_class->dispose = dp_start_window_dispose;

@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "dp-application.h"
 #include "dp-sync-status.h"
 
 struct _DpSyncStatus
@@ -228,7 +229,8 @@ attach_label (GtkGrid    *grid,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* The names may wrap; the figures stay whole ("€ 71,00" never split). */
+  gtk_label_set_wrap (GTK_LABEL (label), column == 0);
   if (emphasis)
     gtk_widget_add_css_class (label, "heading");
   gtk_grid_attach (grid, label, column, row, 1, 1);
@@ -402,6 +404,8 @@ dp_sync_status_class_init (DpSyncStatusClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  dp_application_ensure_resources ();
 
   object_class->dispose = dp_sync_status_dispose;
   object_class->finalize = dp_sync_status_finalize;

@@ -186,7 +186,8 @@ on_looked_up (GObject      *source_object,
       g_date_time_compare (session->expires_at, now) <= 0)
     g_clear_pointer (&session, session_free);
 
-  g_task_set_task_data (task, session, (GDestroyNotify) session_free);
+  if (session != NULL)
+    g_task_set_task_data (task, session, (GDestroyNotify) session_free);
   g_task_return_boolean (task, session != NULL);
 }
 

@@ -1,182 +1,20 @@
 /* test-eloket-service.c: DpEloketClient and "dagprijzen-cli submit" against a real
  * dagprijzen-server on 127.0.0.1, started as a child process on a temporary database.
  *
- * The tests run in order on one server (its --demo data plus four facilities added with its
+ * The tests run in order on one server (its --demo data plus six facilities added with its
  * admin commands) and share one login: the service accepts each TOTP code only once, so the
  * logins are few.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
 #include <locale.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 
 #include "dp-demo.h"
 #include "dp-eloket-client.h"
 #include "dp-sync.h"
 #include "dp-totp.h"
-
-/* A date inside the 2025 campaign: the server's clock decides deadlines. */
-#define TODAY "2025-05-15"
-
-typedef struct
-{
-  char             *dir;
-  char             *db;
-  char             *server_path;
-  char             *cli_path;
-  GSubprocess      *server;
-  GDataInputStream *server_out;
-  guint             port;
-  char             *url;
-  char             *token;
-  gint64            last_step;
-} Service;
-
-static Service service;
-
-/* The server ------------------------------------------------------------------------------- */
-
-static void
-run_admin (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, service.server_path);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, service.db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
-}
-
-/* A test that fails aborts: the server must not outlive it (and keep its pipes open). */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-/* Starts the server on @port (0: any free one) and waits for its "Listening on" line. */
-static void
-start_server (guint port)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *port_text = g_strdup_printf ("%u", port);
-  const char *prefix = "Listening on http://127.0.0.1:";
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  service.server = g_subprocess_launcher_spawn (launcher, &error,
-                                                service.server_path, "--db", service.db,
-                                                "--port", port_text, "--today", TODAY, NULL);
-  g_assert_no_error (error);
-  service.server_out =
-    g_data_input_stream_new (g_subprocess_get_stdout_pipe (service.server));
-
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (service.server_out, NULL,
-                                                                  NULL, &error);
-      char *end = NULL;
-      guint64 found;
-
-      g_assert_no_error (error);
-      g_assert_nonnull (line);  /* the server ended before listening */
-      if (!g_str_has_prefix (line, prefix))
-        continue;
-
-      found = g_ascii_strtoull (line + strlen (prefix), &end, 10);
-      g_assert_cmpstr (end, ==, "/");
-      g_assert_cmpuint (found, >, 0);
-      g_assert_cmpuint (found, <=, 65535);
-      service.port = (guint) found;
-      break;
-    }
-
-  g_assert_true (port == 0 || service.port == port);
-  g_free (service.url);
-  service.url = g_strdup_printf ("http://127.0.0.1:%u/", service.port);
-}
-
-static void
-stop_server (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (service.server, SIGTERM);
-  g_subprocess_wait (service.server, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&service.server_out);
-  g_clear_object (&service.server);
-}
-
-/* A TOTP code of the demo user the service has not seen yet: the current step or the next
- * (both within the one step of skew it allows, even when the step turns meanwhile), waiting
- * for the clock when both are spent. */
-static char *
-fresh_code (void)
-{
-  g_autofree guint8 *secret = NULL;
-  gsize secret_len = 0;
-  char code[9];
-
-  secret = dp_base32_decode (DP_DEMO_TOTP_SECRET, &secret_len);
-  g_assert_nonnull (secret);
-
-  for (;;)
-    {
-      gint64 now = dp_totp_step_for_time (g_get_real_time () / G_USEC_PER_SEC);
-      gint64 step = MAX (service.last_step + 1, now);
-
-      if (step <= now + 1)
-        {
-          service.last_step = step;
-          dp_totp_format_code (secret, secret_len, step, code);
-          return g_strdup (code);
-        }
-      g_usleep (G_USEC_PER_SEC);
-    }
-}
-
-/* A six-digit code the service accepts at no step near now. */
-static char *
-wrong_code (void)
-{
-  g_autofree guint8 *secret = NULL;
-  gsize secret_len = 0;
-  gint64 now = dp_totp_step_for_time (g_get_real_time () / G_USEC_PER_SEC);
-
-  secret = dp_base32_decode (DP_DEMO_TOTP_SECRET, &secret_len);
-  for (guint candidate = 0; candidate < 10; candidate++)
-    {
-      g_autofree char *text = g_strdup_printf ("%06u", candidate * 111111);
-      gboolean valid = FALSE;
-
-      for (gint64 step = now - 2; step <= now + 2; step++)
-        {
-          char code[9];
-
-          dp_totp_format_code (secret, secret_len, step, code);
-          valid |= g_str_equal (code, text);
-        }
-      if (!valid)
-        return g_steal_pointer (&text);
-    }
-
-  g_assert_not_reached ();
-}
+#include "test-service.h"
 
 /* Waiting on the client -------------------------------------------------------------------- */
 
@@ -203,12 +41,12 @@ wait_for (GAsyncResult **slot)
 static DpEloketClient *
 new_client (const char *url)
 {
-  DpEloketClient *client = dp_eloket_client_new (url ? url : service.url);
+  DpEloketClient *client = dp_eloket_client_new (url ? url : test_service.url);
 
   dp_eloket_client_set_retry_delay (client, 10);
   dp_eloket_client_set_max_attempts (client, 3);
   dp_eloket_client_set_timeout (client, 10);
-  dp_eloket_client_set_token (client, service.token);
+  dp_eloket_client_set_token (client, test_service.token);
   return client;
 }
 
@@ -315,11 +153,11 @@ fill_valid (DpDossier *dossier,
 static void
 test_login (void)
 {
-  g_autoptr(DpEloketClient) client = dp_eloket_client_new (service.url);
+  g_autoptr(DpEloketClient) client = dp_eloket_client_new (test_service.url);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) expires_at = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *code = wrong_code ();
+  g_autofree char *code = test_service_wrong_code ();
   g_autofree char *token = NULL;
 
   token = login (client, code, &expires_at, &error);
@@ -330,7 +168,7 @@ test_login (void)
 
   g_clear_pointer (&error, g_error_free);
   g_clear_pointer (&code, g_free);
-  code = fresh_code ();
+  code = test_service_fresh_code ();
   token = login (client, code, &expires_at, &error);
   g_assert_no_error (error);
   g_assert_nonnull (token);
@@ -340,7 +178,7 @@ test_login (void)
 
   /* The same code a second time is refused: it was spent. */
   {
-    g_autoptr(DpEloketClient) other = dp_eloket_client_new (service.url);
+    g_autoptr(DpEloketClient) other = dp_eloket_client_new (test_service.url);
     g_autofree char *again = login (other, code, NULL, &error);
 
     g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_WRONG_CODE);
@@ -348,7 +186,7 @@ test_login (void)
   }
 
   /* The other tests share this session. */
-  service.token = g_steal_pointer (&token);
+  test_service.token = g_steal_pointer (&token);
 }
 
 static void
@@ -372,7 +210,7 @@ test_facilities (void)
   g_autoptr(GPtrArray) facilities = NULL;
   gboolean seen_linde = FALSE;
 
-  g_assert_nonnull (service.token);
+  g_assert_nonnull (test_service.token);
   facilities = list_facilities (client, &error);
   g_assert_no_error (error);
   /* The demo's two, and the six the tests added. */
@@ -409,7 +247,7 @@ test_campaigns (void)
   g_assert_cmpuint (campaigns->len, >=, 1);
   g_assert_cmpuint (open_year, ==, 2025);
   today_text = dp_date_to_iso (&today);
-  g_assert_cmpstr (today_text, ==, TODAY);
+  g_assert_cmpstr (today_text, ==, TEST_SERVICE_TODAY);
 }
 
 /* A new measurement starts from last year's submission (R2). */
@@ -800,7 +638,7 @@ test_lost_answer (void)
   g_autofree char *stored_etag = NULL;
   guint n_listed = 0;
 
-  proxy_start (&proxy, service.port);
+  proxy_start (&proxy, test_service.port);
   proxy_url = g_strdup_printf ("http://127.0.0.1:%u/", proxy.port);
   client = new_client (proxy_url);
 
@@ -856,12 +694,12 @@ test_offline (void)
   g_autoptr(DpDossier) dossier = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *saved = NULL;
-  guint port = service.port;
+  guint port = test_service.port;
 
   dossier = get_measurement (client, "PE-5678", &etag, &error);
   g_assert_no_error (error);
 
-  stop_server ();
+  test_service_stop ();
 
   dp_line_set_price (line_at (dossier, DP_PART_1, 0), 7400);
   saved = save_measurement (client, dossier, etag, &error);
@@ -873,7 +711,7 @@ test_offline (void)
   facilities = list_facilities (client, &error);
   g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_OFFLINE);
 
-  start_server (port);
+  test_service_start (port);
 
   g_clear_pointer (&error, g_error_free);
   facilities = list_facilities (client, &error);
@@ -891,7 +729,7 @@ test_offline (void)
 static DpDraftStore *
 new_store (const char *name)
 {
-  g_autofree char *path = g_build_filename (service.dir, name, NULL);
+  g_autofree char *path = g_build_filename (test_service.dir, name, NULL);
   g_autoptr(GFile) directory = g_file_new_for_path (path);
 
   return dp_draft_store_new (directory);
@@ -996,14 +834,14 @@ test_sync_offline (void)
   g_autoptr(DpSync) reopened = NULL;
   g_autoptr(DpDossier) local = NULL;
   g_autoptr(DpDossier) remote = NULL;
-  guint port = service.port;
+  guint port = test_service.port;
   guint n_changes = 0;
 
   sync = open_sync (client, store, "PE-9006", &error);
   g_assert_no_error (error);
   g_signal_connect (sync, "notify::state", G_CALLBACK (on_state_changed), &n_changes);
 
-  stop_server ();
+  test_service_stop ();
 
   fill_valid (dp_sync_get_dossier (sync), 60);
   g_assert_false (sync_save (sync, &error));
@@ -1026,7 +864,7 @@ test_sync_offline (void)
   g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_OFFLINE);
   g_assert_null (reopened);
 
-  start_server (port);
+  test_service_start (port);
 
   n_changes = 0;
   while (dp_sync_get_state (sync) != DP_SYNC_STATE_SYNCED)
@@ -1192,7 +1030,7 @@ write_dossier (const char *name,
                const char *luik1)
 {
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (service.dir, name, NULL);
+  char *path = g_build_filename (test_service.dir, name, NULL);
   g_autofree char *text = g_strdup_printf (
     "{\n"
     "  \"formaat\": \"dagprijzen-meting\",\n"
@@ -1250,13 +1088,13 @@ test_cli_submit (void)
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  process = g_subprocess_launcher_spawn (launcher, &error, service.cli_path, "submit",
-                                         first, second, third, "--service", service.url,
+  process = g_subprocess_launcher_spawn (launcher, &error, test_service.cli_path, "submit",
+                                         first, second, third, "--service", test_service.url,
                                          "--user", DP_DEMO_USER, NULL);
   g_assert_no_error (error);
 
   /* Standard input is a pipe, not a terminal: the code is read from it. */
-  code = fresh_code ();
+  code = test_service_fresh_code ();
   input = g_strconcat (code, "\n", NULL);
   g_subprocess_communicate_utf8 (process, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
@@ -1309,9 +1147,9 @@ test_cli_submit (void)
 static void
 test_too_many_attempts (void)
 {
-  g_autoptr(DpEloketClient) client = dp_eloket_client_new (service.url);
+  g_autoptr(DpEloketClient) client = dp_eloket_client_new (test_service.url);
   g_autoptr(GError) error = NULL;
-  g_autofree char *code = wrong_code ();
+  g_autofree char *code = test_service_wrong_code ();
   guint n_wrong = 0;
 
   for (guint i = 0; i < 10; i++)
@@ -1333,30 +1171,20 @@ test_too_many_attempts (void)
 
 /* Set-up --------------------------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  const char *build_dir;
+  /* The demo user acts for six more facilities, for the tests that submit. */
+  const char * const facilities[] = {
+    "PE-9001", "WZC Een", "60",
+    "PE-9002", "WZC Twee", "50",
+    "PE-9003", "WZC Drie", "30",
+    "PE-9004", "WZC Vier", "40",
+    "PE-9005", "WZC Vijf", "50",
+    "PE-9006", "WZC Zes", "60",
+    NULL
+  };
   int status;
 
   /* The isolated XDG directories hide the system's GSettings schemas, which the GNOME proxy
@@ -1365,29 +1193,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  build_dir = g_getenv ("DAGPRIJZEN_BUILD_DIR");
-  g_assert_nonnull (build_dir);
-  service.server_path = g_build_filename (build_dir, "src", "server", "dagprijzen-server", NULL);
-  service.cli_path = g_build_filename (build_dir, "src", "cli", "dagprijzen-cli", NULL);
-  service.dir = g_dir_make_tmp ("dagprijzen-net-XXXXXX", &error);
-  g_assert_no_error (error);
-  service.db = g_build_filename (service.dir, "service.db", NULL);
-
-  /* The demo data, and six more facilities of the demo user for the tests that submit. */
-  run_admin ((const char * const[]) { "--demo", "add-facility", "PE-9001", "WZC Een", "60",
-                                      NULL });
-  run_admin ((const char * const[]) { "add-facility", "PE-9002", "WZC Twee", "50", NULL });
-  run_admin ((const char * const[]) { "add-facility", "PE-9003", "WZC Drie", "30", NULL });
-  run_admin ((const char * const[]) { "add-facility", "PE-9004", "WZC Vier", "40", NULL });
-  run_admin ((const char * const[]) { "add-facility", "PE-9005", "WZC Vijf", "50", NULL });
-  run_admin ((const char * const[]) { "add-facility", "PE-9006", "WZC Zes", "60", NULL });
-  for (guint i = 1; i <= 6; i++)
-    {
-      g_autofree char *number = g_strdup_printf ("PE-900%u", i);
-
-      run_admin ((const char * const[]) { "grant", DP_DEMO_USER, number, NULL });
-    }
-  start_server (0);
+  test_service_setup (facilities);
 
   g_test_add_func ("/net/service/login", test_login);
   g_test_add_func ("/net/service/session-expired", test_session_expired);
@@ -1407,16 +1213,6 @@ main (int   argc,
   g_test_add_func ("/net/service/too-many-attempts", test_too_many_attempts);
 
   status = g_test_run ();
-
-  if (service.server != NULL)
-    stop_server ();
-  remove_tree (service.dir);
-  g_free (service.dir);
-  g_free (service.db);
-  g_free (service.server_path);
-  g_free (service.cli_path);
-  g_free (service.url);
-  g_free (service.token);
-
+  test_service_teardown ();
   return status;
 }
