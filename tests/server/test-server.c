@@ -490,11 +490,11 @@ test_token_refusals (Fixture       *fixture,
                                     (const char *[]) { "Authorization", "Basic ZGVtbzpkZW1v",
                                                        NULL }), ==, 401);
 
-  /* This server's sessions last one second: a token expires. */
+  /* This server's sessions last two seconds: a token expires. */
   g_clear_pointer (&client, client_free);
   client = login_demo (fixture);
   g_assert_cmpuint (client_request (client, "GET", "/api/v1/voorzieningen", NULL, NULL), ==, 200);
-  g_usleep (2100 * 1000);
+  g_usleep (3100 * 1000);
   g_assert_cmpuint (client_request (client, "GET", "/api/v1/voorzieningen", NULL, NULL), ==, 401);
   g_assert_cmpuint (client_request (client, "PUT", MEASUREMENT, "{}",
                                     (const char *[]) { "If-Match", "\"0\"", NULL }), ==, 401);
@@ -1090,7 +1090,9 @@ test_tls (void)
 }
 
 static const char *args_open[] = { "--today", "2025-05-20", NULL };
-static const char *args_short_sessions[] = { "--today", "2025-05-20", "--session-lifetime", "1",
+/* Two seconds: expiry is judged in whole seconds, so a one-second session could expire
+ * between the login and the request right after it. */
+static const char *args_short_sessions[] = { "--today", "2025-05-20", "--session-lifetime", "2",
                                              NULL };
 static const char *args_late[] = { "--today", "2025-06-01", NULL };
 
