@@ -24,6 +24,7 @@ struct _DpApplication
   DpEloketClient *client;
   DpTokenStore   *token_store;
   char           *service;        /* --service: the e-loket's address, over the setting */
+  char           *user;           /* --user: the user name to fill in on the login page */
   gboolean        demo;           /* --demo: the demo dossier, whatever drafts exist */
   gboolean        offline;        /* --offline: the local draft, without the e-loket */
   gboolean        first_frame_exit;
@@ -169,14 +170,19 @@ dp_application_open_local (DpApplication *self)
 static GtkWindow *
 create_start_window (DpApplication *self)
 {
+  DpStartWindow *start;
+
   if (self->client == NULL)
     {
       self->client = dp_eloket_client_new (self->service);
       self->token_store = dp_token_store_new (NULL);
     }
 
-  return GTK_WINDOW (dp_start_window_new (GTK_APPLICATION (self), self->client,
-                                          get_store (self), self->token_store));
+  start = dp_start_window_new (GTK_APPLICATION (self), self->client, get_store (self),
+                               self->token_store);
+  if (self->user != NULL)
+    dp_start_window_set_user (start, self->user);
+  return GTK_WINDOW (start);
 }
 
 static void
@@ -273,6 +279,7 @@ dp_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "offline"))
     self->offline = TRUE;
   g_variant_dict_lookup (options, "service", "s", &self->service);
+  g_variant_dict_lookup (options, "user", "s", &self->user);
 
   return -1;
 }
@@ -303,6 +310,7 @@ dp_application_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->token_store);
   g_clear_pointer (&self->service, g_free);
+  g_clear_pointer (&self->user, g_free);
 
   G_OBJECT_CLASS (dp_application_parent_class)->finalize (object);
 }
@@ -333,6 +341,8 @@ dp_application_init (DpApplication *self)
       N_("Work on the latest draft on this computer, without the e-loket"), NULL },
     { "service", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The address of the e-loket service (default: the one used last)"), N_("URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The user name to fill in on the login page"), N_("NAME") },
     { NULL }
   };
 

@@ -40,6 +40,7 @@ struct _DpStartWindow
   GtkButton            *login_button;
   AdwWindowTitle       *dossiers_title;
   GtkSpinner           *busy_spinner;
+  GtkButton            *cancel_busy_button;
   GtkLabel             *dossiers_error_label;
   AdwPreferencesGroup  *new_group;
   AdwComboRow          *facility_row;
@@ -86,6 +87,7 @@ begin_request (DpStartWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
   gtk_spinner_start (self->busy_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_login_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_busy_button), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.log-in", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.cancel", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -103,6 +105,7 @@ end_request (DpStartWindow *self)
   gtk_spinner_stop (self->busy_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_login_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_busy_button), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.log-in", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.cancel", FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -688,6 +691,18 @@ dp_start_window_new (GtkApplication *application,
                        NULL);
 }
 
+void
+dp_start_window_set_user (DpStartWindow *self,
+                          const char    *user)
+{
+  g_return_if_fail (DP_IS_START_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->user_row), user ? user : "");
+  if (g_strcmp0 (dp_start_window_get_page (self), "login") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (user != NULL && *user != '\0' ? self->code_row
+                                                                     : self->user_row));
+}
+
 const char *
 dp_start_window_get_page (DpStartWindow *self)
 {
@@ -866,6 +881,7 @@ dp_start_window_class_init (DpStartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, login_button);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, dossiers_title);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DpStartWindow, cancel_busy_button);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, dossiers_error_label);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, new_group);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, facility_row);

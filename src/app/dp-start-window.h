@@ -32,6 +32,9 @@ DpStartWindow *dp_start_window_new       (GtkApplication *application,
                                           DpEloketClient *client,
                                           DpDraftStore   *store,
                                           DpTokenStore   *token_store);
+/* Fills in the user name of the login page (the code is still the user's to type). */
+void           dp_start_window_set_user  (DpStartWindow  *self,
+                                          const char     *user);
 const char    *dp_start_window_get_page  (DpStartWindow  *self);
 gboolean       dp_start_window_get_busy  (DpStartWindow  *self);
 

@@ -56,6 +56,8 @@ update (DpSyncStatus *self)
     {
     case DP_SYNC_STATE_SENDING:
       message = _("Sending to the e-loket…");
+      button = _("_Cancel");
+      action = "sync-status.cancel";
       busy = TRUE;
       break;
     case DP_SYNC_STATE_OFFLINE:
@@ -133,6 +135,17 @@ retry_action (GtkWidget  *widget,
 
   if (self->sync != NULL)
     dp_sync_save_async (self->sync, NULL, on_retried, NULL);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DpSyncStatus *self = DP_SYNC_STATUS (widget);
+
+  if (self->sync != NULL)
+    dp_sync_cancel (self->sync);
 }
 
 static void
@@ -434,6 +447,7 @@ dp_sync_status_class_init (DpSyncStatusClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sync-status.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "sync-status.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "sync-status.cancel", NULL, cancel_action);
 }
 
 static void

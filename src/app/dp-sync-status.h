@@ -16,9 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DpSyncStatus, dp_sync_status, DP, SYNC_STATUS, AdwBin)
 
-/* Property "sync" (DpSync*, NULL when the dossier is not on the e-loket: hidden). Action
- * sync-status.retry sends the draft now; sync-status.compare opens the comparison of a
- * conflict. Read-only property "message" (char*): the text shown, or NULL when hidden. */
+/* Property "sync" (DpSync*, NULL when the dossier is not on the e-loket: hidden). Actions
+ * sync-status.retry sends the draft now, sync-status.cancel stops waiting for a save,
+ * sync-status.compare opens the comparison of a conflict. Read-only property "message"
+ * (char*): the text shown, or NULL when hidden. */
 
 DpSync     *dp_sync_status_get_sync     (DpSyncStatus *self);
 void        dp_sync_status_set_sync     (DpSyncStatus *self,

@@ -386,6 +386,17 @@ dp_sync_mark_changed (DpSync *self)
     set_state (self, DP_SYNC_STATE_PENDING);
 }
 
+void
+dp_sync_cancel (DpSync *self)
+{
+  g_return_if_fail (DP_IS_SYNC (self));
+
+  /* The sends that follow get a fresh cancellable; the one on its way ends as cancelled. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
 static gboolean
 check_can_send (DpSync  *self,
                 GError **error)

@@ -91,6 +91,10 @@ gboolean      dp_sync_save_finish             (DpSync              *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/* Stops waiting for the save on its way (the draft stays here, PENDING); the waiting
+ * dp_sync_save_async() calls end with G_IO_ERROR_CANCELLED. */
+void          dp_sync_cancel                  (DpSync              *self);
+
 /* Saves, then submits with an idempotency key that is kept (next to the draft) until the
  * service has answered for good, so that any repeat, even after a restart, is recognised.
  * Returns the reference; the dossier is then marked submitted here too. With

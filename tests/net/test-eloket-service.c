@@ -864,6 +864,25 @@ test_sync_offline (void)
   g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_OFFLINE);
   g_assert_null (reopened);
 
+  /* A save waiting out a long backoff is ended by the user: kept here, not yet sent. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    g_clear_pointer (&error, g_error_free);
+    dp_eloket_client_set_retry_delay (client, 60000);
+    dp_sync_save_async (sync, NULL, on_done, &result);
+    g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_SENDING);
+    dp_sync_cancel (sync);
+    g_assert_false (dp_sync_save_finish (sync, wait_for (&result), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_PENDING);
+    dp_eloket_client_set_retry_delay (client, 10);
+  }
+
+  g_clear_pointer (&error, g_error_free);
+  g_assert_false (sync_save (sync, &error));
+  g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_OFFLINE);
+
   test_service_start (port);
 
   n_changes = 0;

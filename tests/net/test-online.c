@@ -422,6 +422,27 @@ test_submit_and_consult (void)
   gtk_window_destroy (GTK_WINDOW (consulted));
 }
 
+/* Every wait on the network can be ended: opening a measurement, stopped at once, opens
+ * nothing and says nothing. */
+static void
+test_cancel (void)
+{
+  GtkWidget *error_label = child (app.start, DP_TYPE_START_WINDOW, "dossiers_error_label");
+  GtkWidget *cancel_button = child (app.start, DP_TYPE_START_WINDOW, "cancel_busy_button");
+
+  WAIT_FOR (!dp_start_window_get_busy (app.start));
+  g_clear_object (&app.opened);
+  gtk_widget_activate_action (GTK_WIDGET (app.start), "start.open", "(su)", "PE-5678", 2025);
+  g_assert_true (dp_start_window_get_busy (app.start));
+  g_assert_true (gtk_widget_get_visible (cancel_button));
+  gtk_widget_activate_action (GTK_WIDGET (app.start), "start.cancel", NULL);
+  WAIT_FOR (!dp_start_window_get_busy (app.start));
+  run_for (200);
+  g_assert_null (app.opened);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_get_visible (cancel_button));
+}
+
 static void
 test_log_out (void)
 {
@@ -484,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/online/prefill-save-offline", test_prefill_save_offline);
   g_test_add_func ("/online/conflict", test_conflict);
   g_test_add_func ("/online/submit-and-consult", test_submit_and_consult);
+  g_test_add_func ("/online/cancel", test_cancel);
   g_test_add_func ("/online/log-out", test_log_out);
 
   status = g_test_run ();
