@@ -1447,6 +1447,9 @@ dp_eloket_client_set_tls_database (DpEloketClient *self,
   if (!g_set_object (&self->tls_database, database))
     return;
 
+  /* Connections checked against the old trust must not be reused under the new one. */
+  soup_session_abort (self->session);
+
   if (database != NULL)
     soup_session_set_tls_database (self->session, database);
   else

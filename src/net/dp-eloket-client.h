@@ -59,7 +59,8 @@ G_DECLARE_FINAL_TYPE (DpEloketClient, dp_eloket_client, DP, ELOKET_CLIENT, GObje
  *                                    trailing slash is added); the API lives under api/v1/
  *   "token"           char*          read-write, the session token (set by a login)
  *   "tls-database"    GTlsDatabase*  read-write, NULL (the default) for the system's trust;
- *                                    set only to trust a test CA
+ *                                    set only to trust a test CA. A change closes the open
+ *                                    connections (and ends the requests on their way)
  *   "timeout"         guint          read-write, seconds of silence before a request fails
  *                                    (and is retried when that is safe); default 30
  *   "max-attempts"    guint          read-write, attempts per request for transient

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "dp-demo.h"
@@ -441,6 +442,61 @@ test_submit_ok (void)
         }
     }
   g_assert_true (listed);
+}
+
+/* TLS: the system's trust by default (a self-signed test certificate is refused, and not
+ * retried), a test CA when the caller passes its database, and back to the system's. */
+static void
+test_tls (void)
+{
+  g_autofree char *cert = g_build_filename (test_service.dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (test_service.dir, "key.pem", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GTlsDatabase) trust = NULL;
+  g_autoptr(DpEloketClient) client = NULL;
+  g_autoptr(GPtrArray) facilities = NULL;
+  const char *openssl[] = {
+    "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+    "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1",
+    "-addext", "subjectAltName=IP:127.0.0.1", NULL
+  };
+  const char *tls_args[] = { "--tls-cert", cert, "--tls-key", key, NULL };
+  int status;
+
+  g_spawn_sync (NULL, (char **) openssl, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openssl could not make a test certificate: %s", err);
+
+  server = test_service_spawn (tls_args, 0, &url);
+  g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
+
+  client = new_client (url);
+  facilities = list_facilities (client, &error);
+  g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CERTIFICATE);
+  g_assert_false (dp_eloket_error_is_transient (error));
+  g_assert_null (facilities);
+
+  g_clear_pointer (&error, g_error_free);
+  trust = g_tls_file_database_new (cert, &error);
+  g_assert_no_error (error);
+  dp_eloket_client_set_tls_database (client, trust);
+  facilities = list_facilities (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (facilities->len, ==, 8);
+
+  g_clear_pointer (&facilities, g_ptr_array_unref);
+  dp_eloket_client_set_tls_database (client, NULL);
+  g_assert_null (dp_eloket_client_get_tls_database (client));
+  facilities = list_facilities (client, &error);
+  g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CERTIFICATE);
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
 }
 
 /* The lost answer: a loopback TCP proxy between client and server that forwards the first
@@ -1222,6 +1278,7 @@ main (int   argc,
   g_test_add_func ("/net/service/save-conflict", test_save_conflict);
   g_test_add_func ("/net/service/submit-refused", test_submit_refused);
   g_test_add_func ("/net/service/submit-ok", test_submit_ok);
+  g_test_add_func ("/net/service/tls", test_tls);
   g_test_add_func ("/net/service/lost-answer", test_lost_answer);
   g_test_add_func ("/net/service/offline", test_offline);
   g_test_add_func ("/net/service/sync/save", test_sync_save);

@@ -43,47 +43,74 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
+GSubprocess *
+test_service_spawn (const char * const *extra,
+                    guint               port,
+                    char              **out_url)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, g_strdup (test_service.server_path));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_strdup (test_service.db));
+  g_ptr_array_add (argv, g_strdup ("--port"));
+  g_ptr_array_add (argv, g_strdup_printf ("%u", port));
+  g_ptr_array_add (argv, g_strdup ("--today"));
+  g_ptr_array_add (argv, g_strdup (TEST_SERVICE_TODAY));
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (extra[i]));
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+
+  /* "Listening on http://127.0.0.1:PORT/" (or https) */
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);  /* the server ended before listening */
+      if (g_str_has_prefix (line, "Listening on "))
+        {
+          *out_url = g_strdup (line + strlen ("Listening on "));
+          break;
+        }
+    }
+
+  /* The pipe stays open with the process: the server writes nothing more. */
+  g_object_set_data_full (G_OBJECT (process), "test-service-out", g_steal_pointer (&out),
+                          g_object_unref);
+  return process;
+}
+
 /* Starts the server on @port (0: any free one) and waits for its "Listening on" line. */
 void
 test_service_start (guint port)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *port_text = g_strdup_printf ("%u", port);
-  const char *prefix = "Listening on http://127.0.0.1:";
+  g_autofree char *url = NULL;
+  const char *prefix = "http://127.0.0.1:";
+  char *end = NULL;
+  guint64 found;
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  test_service.server = g_subprocess_launcher_spawn (launcher, &error,
-                                                test_service.server_path, "--db", test_service.db,
-                                                "--port", port_text, "--today", TEST_SERVICE_TODAY, NULL);
-  g_assert_no_error (error);
-  test_service.server_out =
-    g_data_input_stream_new (g_subprocess_get_stdout_pipe (test_service.server));
-
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (test_service.server_out, NULL,
-                                                                  NULL, &error);
-      char *end = NULL;
-      guint64 found;
-
-      g_assert_no_error (error);
-      g_assert_nonnull (line);  /* the server ended before listening */
-      if (!g_str_has_prefix (line, prefix))
-        continue;
-
-      found = g_ascii_strtoull (line + strlen (prefix), &end, 10);
-      g_assert_cmpstr (end, ==, "/");
-      g_assert_cmpuint (found, >, 0);
-      g_assert_cmpuint (found, <=, 65535);
-      test_service.port = (guint) found;
-      break;
-    }
+  test_service.server = test_service_spawn (NULL, port, &url);
+  g_assert_true (g_str_has_prefix (url, prefix));
+  found = g_ascii_strtoull (url + strlen (prefix), &end, 10);
+  g_assert_cmpstr (end, ==, "/");
+  g_assert_cmpuint (found, >, 0);
+  g_assert_cmpuint (found, <=, 65535);
+  test_service.port = (guint) found;
 
   g_assert_true (port == 0 || test_service.port == port);
   g_free (test_service.url);
-  test_service.url = g_strdup_printf ("http://127.0.0.1:%u/", test_service.port);
+  test_service.url = g_steal_pointer (&url);
 }
 
 void
@@ -94,7 +121,6 @@ test_service_stop (void)
   g_subprocess_send_signal (test_service.server, SIGTERM);
   g_subprocess_wait (test_service.server, NULL, &error);
   g_assert_no_error (error);
-  g_clear_object (&test_service.server_out);
   g_clear_object (&test_service.server);
 }
 

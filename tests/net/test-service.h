@@ -18,7 +18,6 @@ typedef struct
   char             *server_path;
   char             *cli_path;
   GSubprocess      *server;
-  GDataInputStream *server_out;
   guint             port;
   char             *url;          /* "http://127.0.0.1:PORT/" */
   char             *token;        /* a session of the demo user, when a test made one */
@@ -37,6 +36,11 @@ void   test_service_teardown     (void);
 void   test_service_run_admin    (const char * const *args);
 /* Starts the server on @port (0: any free one) and waits for its "Listening on" line. */
 void   test_service_start        (guint port);
+/* Another server on the same database, with @extra arguments (e.g. --tls-cert): its process
+ * (it dies with the test) and its address in @out_url. */
+GSubprocess *test_service_spawn  (const char * const *extra,
+                                  guint               port,
+                                  char              **out_url);
 void   test_service_stop         (void);
 
 /* A TOTP code of the demo user the service has not seen yet (waits for the clock when the
