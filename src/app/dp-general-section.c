@@ -13,7 +13,7 @@ struct _DpGeneralSection
 {
   GtkWidget       parent_instance;
 
-  GtkFlowBox     *top_box;
+  GtkBox         *top_box;
   GtkFlowBox     *help_box;
   AdwActionRow   *facility_row;
   AdwActionRow   *contacts_row;
@@ -381,11 +381,7 @@ dp_general_section_init (DpGeneralSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The flow boxes only lay out: their children are not stops of their own for Tab. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->top_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  /* The flow box only lays out: its children are not stops of their own for Tab. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->help_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
