@@ -179,6 +179,16 @@ dp_window_set_dossier (DpWindow  *self,
   if (self->dossier != NULL)
     g_clear_signal_handler (&self->read_only_id, self->dossier);
 
+  /* Another dossier than the e-loket's (a file opened here): the window works on it locally.
+   * The draft on disk is no longer what the e-loket holds: say so, so that the next opening
+   * sends it or asks, never overwrites it. */
+  if (self->sync != NULL && dossier != dp_sync_get_dossier (self->sync))
+    {
+      if (dp_sync_get_state (self->sync) != DP_SYNC_STATE_SUBMITTED)
+        dp_sync_mark_changed (self->sync);
+      dp_window_set_sync (self, NULL);
+    }
+
   /* Saves the dossier shown until now if it has edits not on disk yet. */
   if (self->autosave != NULL)
     dp_autosave_set_dossier (self->autosave, dossier);
