@@ -10,6 +10,7 @@
 
 #include "dp-application.h"
 #include "dp-help.h"
+#include "dp-service-findings.h"
 #include "dp-sync-status.h"
 #include "dp-window-private.h"
 
@@ -475,25 +476,21 @@ show_refused (DpWindow     *self,
               const GError *error,
               GPtrArray    *findings)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) bound = NULL;
+  g_autofree char *text = NULL;
   GtkWidget *dialog;
   GtkWidget *label;
 
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      DpFinding *finding = g_ptr_array_index (findings, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, "• %s: %s",
-                              dp_severity_to_label (dp_finding_get_severity (finding)),
-                              dp_finding_get_message (finding));
-    }
+  /* The service's findings on the cells they name, said with their places. */
+  bound = dp_service_findings_bind (self->dossier, findings);
+  text = dp_service_findings_describe (self->dossier, bound);
+  if (!dp_service_findings_show (self->part1_view, self->part2_view, bound))
+    dp_findings_list_focus_first (self->findings_list);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Submitted"), error->message);
-  if (text->len > 0)
+  if (*text != '\0')
     {
-      label = gtk_label_new (text->str);
+      label = gtk_label_new (text);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
@@ -537,8 +534,6 @@ on_sync_submitted (GObject      *object,
       return;
     }
 
-  if (g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_REFUSED))
-    dp_findings_list_focus_first (self->findings_list);
   show_refused (self, error, findings);
 }
 
@@ -1079,21 +1074,6 @@ on_line_moved (DpPartView *view,
 
 /* Findings */
 
-static DpColumn
-column_for_field (DpField field)
-{
-  switch (field)
-    {
-    case DP_FIELD_DESCRIPTION: return DP_COLUMN_DESCRIPTION;
-    case DP_FIELD_CAPACITY:    return DP_COLUMN_CAPACITY;
-    case DP_FIELD_PRICE:       return DP_COLUMN_PRICE;
-    case DP_FIELD_ROOM_TYPE:
-    case DP_FIELD_LINE:
-    case DP_FIELD_NONE:
-    default:                   return DP_COLUMN_ROOM_TYPE;
-    }
-}
-
 static void
 on_finding_activated (DpFindingsList *list,
                       DpFinding      *finding,
@@ -1109,7 +1089,7 @@ on_finding_activated (DpFindingsList *list,
     return;
 
   dp_part_view_focus_line (part_view (self, part), line,
-                           column_for_field (dp_finding_get_field (finding)));
+                           dp_column_for_field (dp_finding_get_field (finding)));
 }
 
 static void

@@ -11,6 +11,7 @@
  */
 #include <adwaita.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "dp-demo.h"
@@ -422,6 +423,79 @@ test_submit_and_consult (void)
   gtk_window_destroy (GTK_WINDOW (consulted));
 }
 
+/* The department's discount for 2025 in the service's database, as an administrator
+ * correcting it would set it. */
+static void
+set_discount (gint64 cents)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE campaigns SET discount_cent = %" G_GINT64_FORMAT
+                                          " WHERE year = 2025", cents);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (test_service.db, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A submission the service refuses although this computer found no error (the discount was
+ * corrected since the dossier was opened): nothing is submitted, and the service's findings
+ * are on the cells they name, said with their places. */
+static void
+test_refused_findings (void)
+{
+  DpWindow *window = open_from_start ("PE-5678");
+  AdwMessageDialog *dialog;
+  DpDossier *dossier = dp_window_get_dossier (window);
+  g_autoptr(DpLine) single = dp_line_new (DP_ROOM_TYPE_SINGLE, "Standaardkamer", 74, 6800);
+  g_autoptr(DpLine) renovated = dp_line_new (DP_ROOM_TYPE_SINGLE, "Nieuwbouw", 10, 7100);
+  GtkWidget *extra;
+  GtkWidget *control;
+  DpLineCell *cell;
+
+  /* Ter Beuken has no 2024 submission: its draft is filled in here (84 of 84 units). */
+  for (guint p = 0; p < DP_N_PARTS; p++)
+    while (g_list_model_get_n_items (dp_dossier_get_lines (dossier, p)) > 0)
+      dp_dossier_remove_line (dossier, p, 0);
+  dp_dossier_append_line (dossier, DP_PART_1, single);
+  dp_dossier_append_line (dossier, DP_PART_2, renovated);
+  g_assert_cmpuint (dp_dossier_get_n_errors (dossier), ==, 0);
+
+  set_discount (7500);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL);
+  WAIT_FOR ((dialog = find_dialog (GTK_WINDOW (window), "Submit the Measurement?")) != NULL);
+  adw_message_dialog_response (dialog, "ok");
+  WAIT_FOR ((dialog = find_dialog (GTK_WINDOW (window), "Not Submitted")) != NULL);
+  set_discount (629);
+
+  g_assert_false (dp_dossier_get_read_only (dp_window_get_dossier (window)));
+  g_assert_null (dp_dossier_get_reference (dp_window_get_dossier (window)));
+  g_assert_cmpint (state_of (window), !=, DP_SYNC_STATE_SUBMITTED);
+
+  /* Said with the place: Luik 2's first line, its (gross) price. */
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_LABEL (extra));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (extra)), "Part 2, line 1: price"));
+
+  /* On the cell, and the keyboard there. */
+  cell = dp_part_view_find_cell (dp_window_get_part_view (window, DP_PART_2), 0,
+                                 DP_COLUMN_PRICE);
+  g_assert_nonnull (cell);
+  control = dp_line_cell_get_control (cell);
+  g_assert_true (gtk_widget_has_css_class (control, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (control));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_FOR (gtk_root_get_focus (GTK_ROOT (window)) != NULL &&
+            gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (cell)));
+
+  /* A new price clears the mark: it was about the old one. */
+  dp_line_set_price (renovated, 8000);
+  g_assert_false (gtk_widget_has_css_class (control, "error"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every wait on the network can be ended: opening a measurement, stopped at once, opens
  * nothing and says nothing. */
 static void
@@ -505,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/online/prefill-save-offline", test_prefill_save_offline);
   g_test_add_func ("/online/conflict", test_conflict);
   g_test_add_func ("/online/submit-and-consult", test_submit_and_consult);
+  g_test_add_func ("/online/refused-findings", test_refused_findings);
   g_test_add_func ("/online/cancel", test_cancel);
   g_test_add_func ("/online/log-out", test_log_out);
 
