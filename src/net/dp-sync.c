@@ -335,6 +335,16 @@ on_put (GObject      *source_object,
       return;
     }
 
+  /* Submitted, and a submission of ours is unanswered: it may be ours. Submitting again with
+   * its key tells (dp_sync_submit_async() does). */
+  if (g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_ALREADY_SUBMITTED) &&
+      self->submission_key != NULL)
+    {
+      set_state (self, rest_state (self));
+      send_done (self, error);
+      return;
+    }
+
   /* Changed or submitted elsewhere: fetch the service's version to show beside ours. */
   if (g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED) ||
       g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_ALREADY_SUBMITTED))
@@ -471,6 +481,34 @@ dp_sync_save_finish (DpSync        *self,
 /* Submitting -------------------------------------------------------------------------------- */
 
 static void
+on_recovered_fetched (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = G_TASK (user_data);
+  DpSync *self = g_task_get_source_object (task);
+  const char *reference = g_object_get_data (G_OBJECT (task), "reference");
+  g_autoptr(DpDossier) remote = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  remote = dp_eloket_client_get_measurement_finish (self->client, result, &etag, &error);
+  g_clear_pointer (&self->submission_key, g_free);
+  self->pending = FALSE;
+  if (remote != NULL)
+    {
+      set_etag (self, etag);
+      set_dossier (self, remote);
+      if (!dp_draft_store_save (self->store, remote, NULL, &error))
+        g_warning ("Cannot keep the submitted dossier here: %s", error->message);
+    }
+  write_sync_file (self);
+  set_last_error (self, NULL);
+  set_state (self, DP_SYNC_STATE_SUBMITTED);
+  g_task_return_pointer (task, g_strdup (reference), g_free);
+}
+
+static void
 on_submitted (GObject      *source_object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -499,6 +537,21 @@ on_submitted (GObject      *source_object,
         g_task_set_task_data (task, g_steal_pointer (&findings),
                               (GDestroyNotify) g_ptr_array_unref);
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Our earlier submission had arrived: what was submitted is the service's version, which
+   * may lack edits made here since; show that one. */
+  if (g_object_get_data (G_OBJECT (task), "recovering") != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (task), "reference", g_steal_pointer (&reference),
+                              g_free);
+      dp_eloket_client_get_measurement_async (self->client,
+                                              dp_facility_get_registration_number (
+                                                dp_dossier_get_facility (self->dossier)),
+                                              dp_campaign_get_year (
+                                                dp_dossier_get_campaign (self->dossier)),
+                                              NULL, on_recovered_fetched, g_object_ref (task));
       return;
     }
 
@@ -541,6 +594,16 @@ on_saved_for_submit (GObject      *source_object,
 
   if (!dp_sync_save_finish (self, result, &error))
     {
+      /* Submitted already while a submission of ours went unanswered: ask with its key. */
+      if (g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_ALREADY_SUBMITTED) &&
+          self->submission_key != NULL)
+        {
+          g_clear_error (&error);
+          g_object_set_data (G_OBJECT (task), "recovering", GINT_TO_POINTER (TRUE));
+          submit_now (task);
+          return;
+        }
+
       g_task_return_error (task, error);
       return;
     }

@@ -96,7 +96,9 @@ gboolean      dp_sync_save_finish             (DpSync              *self,
 void          dp_sync_cancel                  (DpSync              *self);
 
 /* Saves, then submits with an idempotency key that is kept (next to the draft) until the
- * service has answered for good, so that any repeat, even after a restart, is recognised.
+ * service has answered for good, so that any repeat, even after a restart, is recognised:
+ * when the draft turns out submitted while such a key is kept, the submission is asked for
+ * again with it, and if it was ours the service's submitted version becomes the dossier.
  * Returns the reference; the dossier is then marked submitted here too. With
  * DP_ELOKET_ERROR_REFUSED, @out_findings gets the service's findings. */
 void          dp_sync_submit_async            (DpSync              *self,

@@ -1096,6 +1096,60 @@ test_sync_submit (void)
   g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_ALREADY_SUBMITTED);
 }
 
+/* A submission whose answer was lost, and the client gave up: the key stays with the draft,
+ * and the user's next Submit repeats it, finding the first submission instead of being told
+ * that the measurement was submitted already. */
+static void
+test_sync_lost_answer (void)
+{
+  Proxy proxy = { 0 };
+  g_autoptr(DpEloketClient) client = NULL;
+  g_autoptr(DpDraftStore) store = new_store ("drafts-lost");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DpSync) sync = NULL;
+  g_autofree char *proxy_url = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+
+  proxy_start (&proxy, test_service.port);
+  proxy_url = g_strdup_printf ("http://127.0.0.1:%u/", proxy.port);
+  client = new_client (proxy_url);
+  dp_eloket_client_set_max_attempts (client, 1);
+
+  sync = open_sync (client, store, "PE-9006", &error);
+  g_assert_no_error (error);
+
+  proxy.cut_left = 1;
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    dp_sync_submit_async (sync, NULL, on_done, &result);
+    first = dp_sync_submit_finish (sync, wait_for (&result), NULL, &error);
+  }
+  g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_OFFLINE);
+  g_assert_null (first);
+  g_assert_cmpuint (proxy.n_cut, ==, 1);
+  g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_OFFLINE);
+
+  g_clear_pointer (&error, g_error_free);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    dp_sync_submit_async (sync, NULL, on_done, &result);
+    again = dp_sync_submit_finish (sync, wait_for (&result), NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_SUBMITTED);
+  g_assert_cmpstr (dp_dossier_get_reference (dp_sync_get_dossier (sync)), ==, again);
+  g_assert_true (dp_dossier_get_read_only (dp_sync_get_dossier (sync)));
+  g_assert_cmpuint (proxy.n_submissions, ==, 2);
+
+  g_clear_object (&client);
+  g_clear_object (&sync);
+  proxy_stop (&proxy);
+}
+
 /* The CLI ------------------------------------------------------------------------------ */
 
 static char *
@@ -1285,6 +1339,7 @@ main (int   argc,
   g_test_add_func ("/net/service/sync/offline", test_sync_offline);
   g_test_add_func ("/net/service/sync/conflict", test_sync_conflict);
   g_test_add_func ("/net/service/sync/submit", test_sync_submit);
+  g_test_add_func ("/net/service/sync/lost-answer", test_sync_lost_answer);
   g_test_add_func ("/net/service/cli-submit", test_cli_submit);
   g_test_add_func ("/net/service/too-many-attempts", test_too_many_attempts);
 
