@@ -4,7 +4,8 @@
  * (server stopped mid-edit, restarted: the draft arrives), a conflict resolved by the user,
  * submit with its reference, and the submitted dossier opened read-only from the list.
  *
- * Screenshots of the login, the dossier list and the submitted dossier are written to
+ * Screenshots of the login, the dossier list, the offline window, the conflict and the
+ * submitted dossier are written to
  * $DAGPRIJZEN_BUILD_DIR/screenshots/ to be looked at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "dp-application.h"
 #include "dp-demo.h"
 #include "dp-start-window.h"
 #include "dp-sync-status.h"
@@ -313,6 +315,7 @@ test_prefill_save_offline (void)
   g_assert_nonnull (strstr (dp_sync_status_get_message (status), "Offline"));
   WAIT_FOR (dp_window_get_last_toast (window) != NULL &&
             strstr (dp_window_get_last_toast (window), "as soon as") != NULL);
+  screenshot (GTK_WIDGET (window), "online-offline.png");
 
   /* Back: the draft arrives by itself, nothing lost. */
   test_service_start (port);
@@ -559,6 +562,16 @@ main (int   argc,
   else
     g_unsetenv ("XDG_DATA_DIRS");
   adw_init ();
+  /* The style sheet AdwApplication would load, so that the screenshots show what users see. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    dp_application_ensure_resources ();
+    gtk_css_provider_load_from_resource (css, "/io/github/dagprijzen/Dagprijzen/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   test_service_setup (NULL);
 
