@@ -25,6 +25,7 @@ struct _DpApplication
   DpTokenStore   *token_store;
   char           *service;        /* --service: the e-loket's address, over the setting */
   char           *user;           /* --user: the user name to fill in on the login page */
+  gboolean        demo_user;      /* --demo-user: the service is dagprijzen-server --demo */
   gboolean        demo;           /* --demo: the demo dossier, whatever drafts exist */
   gboolean        offline;        /* --offline: the local draft, without the e-loket */
   gboolean        first_frame_exit;
@@ -175,14 +176,29 @@ create_start_window (DpApplication *self)
   if (self->client == NULL)
     {
       self->client = dp_eloket_client_new (self->service);
-      self->token_store = dp_token_store_new (NULL);
+      /* A demo service lives as long as tools/run-demo: its session goes to the keyring's
+       * session collection, which needs no password and ends with the login session. */
+      self->token_store = dp_token_store_new (self->demo_user ? "session" : NULL);
     }
 
   start = dp_start_window_new (GTK_APPLICATION (self), self->client, get_store (self),
                                self->token_store);
   if (self->user != NULL)
     dp_start_window_set_user (start, self->user);
+  dp_start_window_set_demo (start, self->demo_user);
   return GTK_WINDOW (start);
+}
+
+/* The demo code is shown only for a service on this computer: its secret is published, and
+ * no real e-loket would accept it. */
+static gboolean
+is_loopback_url (const char *url)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL && (g_str_equal (host, "127.0.0.1") || g_str_equal (host, "localhost") ||
+                          g_str_equal (host, "::1"));
 }
 
 static void
@@ -280,6 +296,14 @@ dp_application_handle_local_options (GApplication *application,
     self->offline = TRUE;
   g_variant_dict_lookup (options, "service", "s", &self->service);
   g_variant_dict_lookup (options, "user", "s", &self->user);
+  if (g_variant_dict_contains (options, "demo-user"))
+    {
+      if (is_loopback_url (self->service))
+        self->demo_user = TRUE;
+      else
+        g_printerr (_("--demo-user needs --service with the address of a demo service on this "
+                      "computer (http://127.0.0.1:PORT/)\n"));
+    }
 
   return -1;
 }
@@ -343,6 +367,9 @@ dp_application_init (DpApplication *self)
       N_("The address of the e-loket service (default: the one used last)"), N_("URL") },
     { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The user name to fill in on the login page"), N_("NAME") },
+    { "demo-user", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("The service is dagprijzen-server --demo on this computer: fill in its user and its "
+         "current code"), NULL },
     { NULL }
   };
 

@@ -35,6 +35,8 @@ struct _DpStartWindow
   AdwEntryRow          *user_row;
   AdwEntryRow          *code_row;
   GtkLabel             *login_error_label;
+  GtkLabel             *demo_label;
+  guint                 demo_timer;       /* set_demo(): keeps the demo code current */
   GtkSpinner           *login_spinner;
   GtkButton            *cancel_login_button;
   GtkButton            *login_button;
@@ -193,8 +195,9 @@ on_logged_in (GObject      *source_object,
 
   show_error (self->login_error_label, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
-  g_settings_set_string (self->settings, "service-url",
-                         dp_eloket_client_get_base_url (self->client));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "service-url",
+                           dp_eloket_client_get_base_url (self->client));
   dp_token_store_save_async (self->token_store, dp_eloket_client_get_base_url (self->client),
                              self->user, token, expires_at, NULL, on_token_saved, NULL);
 
@@ -390,7 +393,7 @@ on_facility_selected (DpStartWindow *self)
   g_assert (DP_IS_START_WINDOW (self));
 
   facility = selected_facility (self);
-  if (facility != NULL)
+  if (facility != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-facility",
                            dp_facility_get_registration_number (facility));
   update_start_row (self);
@@ -444,7 +447,8 @@ static void
 fill_page (DpStartWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *last = g_settings_get_string (self->settings, "last-facility");
+  g_autofree char *last = self->settings != NULL
+                          ? g_settings_get_string (self->settings, "last-facility") : NULL;
   GtkWidget *child;
   guint selected = 0;
 
@@ -703,6 +707,46 @@ dp_start_window_set_user (DpStartWindow *self,
                                                                      : self->user_row));
 }
 
+static gboolean
+update_demo_code (gpointer user_data)
+{
+  DpStartWindow *self = DP_START_WINDOW (user_data);
+  g_autofree guint8 *secret = NULL;
+  g_autofree char *text = NULL;
+  gsize secret_len = 0;
+  char code[9];
+
+  secret = dp_base32_decode (DP_DEMO_TOTP_SECRET, &secret_len);
+  dp_totp_format_code (secret, secret_len,
+                       dp_totp_step_for_time (g_get_real_time () / G_USEC_PER_SEC), code);
+
+  /* TRANSLATORS: %s is the six-digit code of the demo user right now */
+  text = g_strdup_printf (_("Demo service: the code right now is %s. It is filled in for you: "
+                            "press Log In."), code);
+  gtk_label_set_text (self->demo_label, text);
+  /* Not while a login with the code is on its way. */
+  if (self->cancellable == NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->code_row), code);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+dp_start_window_set_demo (DpStartWindow *self,
+                          gboolean       demo)
+{
+  g_return_if_fail (DP_IS_START_WINDOW (self));
+
+  g_clear_handle_id (&self->demo_timer, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_label), demo);
+  if (!demo)
+    return;
+
+  dp_start_window_set_user (self, DP_DEMO_USER);
+  update_demo_code (self);
+  self->demo_timer = g_timeout_add_seconds (1, update_demo_code, self);
+}
+
 const char *
 dp_start_window_get_page (DpStartWindow *self)
 {
@@ -728,7 +772,8 @@ dp_start_window_constructed (GObject *object)
   /* The address the client was given wins over the one remembered. */
   if (dp_eloket_client_get_base_url (self->client) == NULL)
     {
-      service = g_settings_get_string (self->settings, "service-url");
+      service = self->settings != NULL ? g_settings_get_string (self->settings, "service-url")
+                                       : g_strdup ("http://127.0.0.1:8080/");
       dp_eloket_client_set_base_url (self->client, service);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->service_row),
@@ -757,6 +802,7 @@ dp_start_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->demo_timer, g_source_remove);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_object (&self->token_store);
@@ -876,6 +922,7 @@ dp_start_window_class_init (DpStartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, user_row);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, code_row);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, login_error_label);
+  gtk_widget_class_bind_template_child (widget_class, DpStartWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, login_spinner);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, cancel_login_button);
   gtk_widget_class_bind_template_child (widget_class, DpStartWindow, login_button);
@@ -910,6 +957,15 @@ dp_start_window_class_init (DpStartWindowClass *klass)
 static void
 dp_start_window_init (DpStartWindow *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APP_ID);
+
+  /* Run from the build tree the schema may not be installed: then nothing is remembered
+   * (address, facility), rather than an abort in g_settings_new(). */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
 }

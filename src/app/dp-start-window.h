@@ -35,6 +35,11 @@ DpStartWindow *dp_start_window_new       (GtkApplication *application,
 /* Fills in the user name of the login page (the code is still the user's to type). */
 void           dp_start_window_set_user  (DpStartWindow  *self,
                                           const char     *user);
+/* The service is `dagprijzen-server --demo`, whose user and TOTP secret are published: the
+ * login page proposes the demo user and fills in the code the service accepts now, kept
+ * current as the 30-second steps pass, and says so. */
+void           dp_start_window_set_demo  (DpStartWindow  *self,
+                                          gboolean        demo);
 const char    *dp_start_window_get_page  (DpStartWindow  *self);
 gboolean       dp_start_window_get_busy  (DpStartWindow  *self);
 

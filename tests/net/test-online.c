@@ -539,6 +539,41 @@ test_log_out (void)
   g_assert_no_error (error);
 }
 
+/* --demo-user: the login page proposes the demo user and fills in the code the demo service
+ * accepts now (this step's or, across a step boundary, the next one's), and says so. */
+static void
+test_demo_login (void)
+{
+  GtkWidget *demo_label = child (app.start, DP_TYPE_START_WINDOW, "demo_label");
+  g_autofree guint8 *secret = NULL;
+  gsize secret_len = 0;
+  const char *shown;
+  gint64 step;
+  char now[9];
+  char next[9];
+
+  g_assert_cmpstr (dp_start_window_get_page (app.start), ==, "login");
+  g_assert_false (gtk_widget_get_visible (demo_label));
+
+  secret = dp_base32_decode (DP_DEMO_TOTP_SECRET, &secret_len);
+  step = dp_totp_step_for_time (g_get_real_time () / G_USEC_PER_SEC);
+  dp_totp_format_code (secret, secret_len, step, now);
+  dp_totp_format_code (secret, secret_len, step + 1, next);
+  dp_start_window_set_demo (app.start, TRUE);
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (app.start, DP_TYPE_START_WINDOW,
+                                                                "user_row"))), ==,
+                   DP_DEMO_USER);
+  shown = gtk_editable_get_text (GTK_EDITABLE (child (app.start, DP_TYPE_START_WINDOW,
+                                                      "code_row")));
+  g_assert_true (g_str_equal (shown, now) || g_str_equal (shown, next));
+  g_assert_true (gtk_widget_get_visible (demo_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (demo_label)), shown));
+
+  dp_start_window_set_demo (app.start, FALSE);
+  g_assert_false (gtk_widget_get_visible (demo_label));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/online/refused-findings", test_refused_findings);
   g_test_add_func ("/online/cancel", test_cancel);
   g_test_add_func ("/online/log-out", test_log_out);
+  g_test_add_func ("/online/demo-login", test_demo_login);
 
   status = g_test_run ();
 
