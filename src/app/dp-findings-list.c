@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dp-findings-list.h"
+#include "dp-wrap.h"
 
 struct _DpFindingsList
 {
@@ -126,6 +127,7 @@ create_row (gpointer item,
     }
 
   update_row_place (self, row);
+  dp_wrap_labels_between_words (row);
 
   label = g_strdup_printf ("%s: %s", dp_severity_to_label (dp_finding_get_severity (finding)),
                            dp_finding_get_message (finding));

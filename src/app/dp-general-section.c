@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dp-general-section.h"
+#include "dp-wrap.h"
 
 #define N_POINTS 10
 
@@ -386,6 +387,8 @@ dp_general_section_init (DpGeneralSection *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+
+  dp_wrap_labels_between_words (GTK_WIDGET (self));
 
   g_signal_connect_object (self->instructions_row, "notify::expanded",
                            G_CALLBACK (on_instructions_expanded), self, G_CONNECT_SWAPPED);
