@@ -427,11 +427,19 @@ dossier_row_new (DpDossierSummary *summary)
   else
     status_text = g_strdup (dp_status_to_label (DP_STATUS_DRAFT));
 
+  /* The submission time and reference under the facility, where they wrap with the row at
+   * any width; beside it only the status, short enough never to squeeze the title. */
+  if (dp_dossier_summary_get_status (summary) == DP_STATUS_SUBMITTED)
+    {
+      g_autofree char *facility = g_steal_pointer (&subtitle);
+
+      subtitle = g_strdup_printf ("%s\n%s", facility, status_text);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_text (GTK_LABEL (status), status_text);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (status), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_label_set_text (GTK_LABEL (status),
+                      dp_status_to_label (dp_dossier_summary_get_status (summary)));
   gtk_widget_add_css_class (status,
                             dp_dossier_summary_get_status (summary) == DP_STATUS_SUBMITTED
                             ? "success" : "dim-label");
