@@ -22,6 +22,7 @@ struct _DpSync
   char            *remote_etag;
   char            *etag;
   char            *submission_key;
+  char            *synced_digest;   /* SHA-256 of the draft as the e-loket holds it */
   gboolean         pending;
   DpSyncState      state;
   GError          *last_error;
@@ -129,6 +130,26 @@ rest_state (DpSync *self)
   return self->pending ? DP_SYNC_STATE_PENDING : DP_SYNC_STATE_SYNCED;
 }
 
+static char *
+dossier_digest (DpDossier *dossier)
+{
+  gsize length = 0;
+  g_autofree char *data = dp_format_save_data (dossier, &length);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/* The e-loket holds the dossier as it is now: remembered by its digest, so that a change of
+ * the draft on disk by any other way (a window without the e-loket, an import) is noticed at
+ * the next opening. */
+static void
+set_synced (DpSync *self)
+{
+  self->pending = FALSE;
+  g_free (self->synced_digest);
+  self->synced_digest = dossier_digest (self->dossier);
+}
+
 /* The file next to the draft ------------------------------------------------------------- */
 
 static GFile *
@@ -163,6 +184,8 @@ write_sync_file (DpSync *self)
   if (self->etag != NULL)
     g_key_file_set_string (key_file, SYNC_GROUP, "etag", self->etag);
   g_key_file_set_boolean (key_file, SYNC_GROUP, "pending", self->pending);
+  if (self->synced_digest != NULL)
+    g_key_file_set_string (key_file, SYNC_GROUP, "synced-digest", self->synced_digest);
   if (self->submission_key != NULL)
     g_key_file_set_string (key_file, SYNC_GROUP, "submission-key", self->submission_key);
 
@@ -192,6 +215,7 @@ read_sync_file (DpSync     *self,
   self->etag = g_key_file_get_string (key_file, SYNC_GROUP, "etag", NULL);
   self->pending = g_key_file_get_boolean (key_file, SYNC_GROUP, "pending", NULL);
   self->submission_key = g_key_file_get_string (key_file, SYNC_GROUP, "submission-key", NULL);
+  self->synced_digest = g_key_file_get_string (key_file, SYNC_GROUP, "synced-digest", NULL);
 }
 
 /* Automatic resend ------------------------------------------------------------------------ */
@@ -310,7 +334,7 @@ on_put (GObject      *source_object,
       set_etag (self, etag);
       /* An edit marked while the save travelled keeps the draft pending. */
       if (!self->sending_changed)
-        self->pending = FALSE;
+        set_synced (self);
       write_sync_file (self);
       set_last_error (self, NULL);
       set_state (self, rest_state (self));
@@ -494,7 +518,6 @@ on_recovered_fetched (GObject      *source_object,
 
   remote = dp_eloket_client_get_measurement_finish (self->client, result, &etag, &error);
   g_clear_pointer (&self->submission_key, g_free);
-  self->pending = FALSE;
   if (remote != NULL)
     {
       set_etag (self, etag);
@@ -502,6 +525,7 @@ on_recovered_fetched (GObject      *source_object,
       if (!dp_draft_store_save (self->store, remote, NULL, &error))
         g_warning ("Cannot keep the submitted dossier here: %s", error->message);
     }
+  set_synced (self);
   write_sync_file (self);
   set_last_error (self, NULL);
   set_state (self, DP_SYNC_STATE_SUBMITTED);
@@ -557,7 +581,7 @@ on_submitted (GObject      *source_object,
 
   dp_dossier_mark_submitted (self->dossier, submitted_at, reference);
   g_clear_pointer (&self->submission_key, g_free);
-  self->pending = FALSE;
+  set_synced (self);
   if (!dp_draft_store_save (self->store, self->dossier, NULL, &save_error))
     {
       /* Submitted all the same: the service holds it and lists it. */
@@ -710,8 +734,8 @@ dp_sync_resolve_take_remote (DpSync  *self,
 
   set_etag (self, self->remote_etag);
   set_remote (self, NULL, NULL);
-  self->pending = FALSE;
   set_dossier (self, remote);
+  set_synced (self);
   write_sync_file (self);
   set_last_error (self, NULL);
   set_state (self, rest_state (self));
@@ -788,7 +812,7 @@ on_open_fetched (GObject      *source_object,
         {
           /* Nothing to send after all (the last save arrived, its answer did not). */
           set_etag (self, etag);
-          self->pending = FALSE;
+          set_synced (self);
           write_sync_file (self);
           self->state = DP_SYNC_STATE_SYNCED;
         }
@@ -811,7 +835,7 @@ on_open_fetched (GObject      *source_object,
    * version is the one to work on, and the local draft becomes its copy. */
   set_dossier (self, remote);
   set_etag (self, etag);
-  self->pending = FALSE;
+  set_synced (self);
   g_clear_pointer (&self->submission_key, g_free);
   if (!dp_draft_store_save (self->store, remote, NULL, &error))
     {
@@ -851,7 +875,14 @@ dp_sync_open_async (DpEloketClient      *client,
   /* A local draft that is not readable is as good as none: the service's version wins. */
   data->local = dp_draft_store_load (store, registration_number, year, NULL);
   if (data->local != NULL)
-    read_sync_file (data->sync, registration_number, year);
+    {
+      g_autofree char *digest = dossier_digest (data->local);
+
+      read_sync_file (data->sync, registration_number, year);
+      if (data->sync->synced_digest != NULL &&
+          g_strcmp0 (digest, data->sync->synced_digest) != 0)
+        data->sync->pending = TRUE;
+    }
 
   dp_eloket_client_get_measurement_async (client, registration_number, year, cancellable,
                                           on_open_fetched, g_object_ref (task));
@@ -977,6 +1008,7 @@ dp_sync_finalize (GObject *object)
   g_clear_pointer (&self->remote_etag, g_free);
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->submission_key, g_free);
+  g_clear_pointer (&self->synced_digest, g_free);
   g_clear_error (&self->last_error);
 
   G_OBJECT_CLASS (dp_sync_parent_class)->finalize (object);

@@ -1,7 +1,7 @@
 /* test-eloket-service.c: DpEloketClient and "dagprijzen-cli submit" against a real
  * dagprijzen-server on 127.0.0.1, started as a child process on a temporary database.
  *
- * The tests run in order on one server (its --demo data plus six facilities added with its
+ * The tests run in order on one server (its --demo data plus seven facilities added with its
  * admin commands) and share one login: the service accepts each TOTP code only once, so the
  * logins are few.
  *
@@ -214,8 +214,8 @@ test_facilities (void)
   g_assert_nonnull (test_service.token);
   facilities = list_facilities (client, &error);
   g_assert_no_error (error);
-  /* The demo's two, and the six the tests added. */
-  g_assert_cmpuint (facilities->len, ==, 8);
+  /* The demo's two, and the seven the tests added. */
+  g_assert_cmpuint (facilities->len, ==, 9);
   for (guint i = 0; i < facilities->len; i++)
     {
       DpFacility *facility = g_ptr_array_index (facilities, i);
@@ -487,7 +487,7 @@ test_tls (void)
   dp_eloket_client_set_tls_database (client, trust);
   facilities = list_facilities (client, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (facilities->len, ==, 8);
+  g_assert_cmpuint (facilities->len, ==, 9);
 
   g_clear_pointer (&facilities, g_ptr_array_unref);
   dp_eloket_client_set_tls_database (client, NULL);
@@ -772,7 +772,7 @@ test_offline (void)
   g_clear_pointer (&error, g_error_free);
   facilities = list_facilities (client, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (facilities->len, ==, 8);
+  g_assert_cmpuint (facilities->len, ==, 9);
 
   /* The edit made while offline arrives. */
   saved = save_measurement (client, dossier, etag, &error);
@@ -1096,6 +1096,42 @@ test_sync_submit (void)
   g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_ALREADY_SUBMITTED);
 }
 
+/* The draft changed on disk without DpSync (a window working offline, an import): the next
+ * opening notices it by its digest and sends it, never overwrites it with the e-loket's. */
+static void
+test_sync_changed_on_disk (void)
+{
+  g_autoptr(DpEloketClient) client = new_client (NULL);
+  g_autoptr(DpDraftStore) store = new_store ("drafts-disk");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DpSync) sync = NULL;
+  g_autoptr(DpDossier) local = NULL;
+  g_autoptr(DpDossier) remote = NULL;
+
+  sync = open_sync (client, store, "PE-9007", &error);
+  g_assert_no_error (error);
+  fill_valid (dp_sync_get_dossier (sync), 70);
+  g_assert_true (sync_save (sync, &error));
+  g_assert_no_error (error);
+  g_clear_object (&sync);
+
+  local = load_local (store, "PE-9007");
+  dp_line_set_price (line_at (local, DP_PART_1, 0), 7777);
+  g_assert_true (dp_draft_store_save (store, local, NULL, &error));
+  g_assert_no_error (error);
+
+  sync = open_sync (client, store, "PE-9007", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_PENDING);
+  g_assert_cmpint (dp_line_get_price (line_at (dp_sync_get_dossier (sync), DP_PART_1, 0)), ==,
+                   7777);
+  g_assert_true (sync_save (sync, &error));
+  g_assert_no_error (error);
+  remote = get_measurement (client, "PE-9007", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dp_line_get_price (line_at (remote, DP_PART_1, 0)), ==, 7777);
+}
+
 /* A submission whose answer was lost, and the client gave up: the key stays with the draft,
  * and the user's next Submit repeats it, finding the first submission instead of being told
  * that the measurement was submitted already. */
@@ -1304,7 +1340,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The demo user acts for six more facilities, for the tests that submit. */
+  /* The demo user acts for seven more facilities, for the tests that submit. */
   const char * const facilities[] = {
     "PE-9001", "WZC Een", "60",
     "PE-9002", "WZC Twee", "50",
@@ -1312,6 +1348,7 @@ main (int   argc,
     "PE-9004", "WZC Vier", "40",
     "PE-9005", "WZC Vijf", "50",
     "PE-9006", "WZC Zes", "60",
+    "PE-9007", "WZC Zeven", "70",
     NULL
   };
   int status;
@@ -1339,6 +1376,7 @@ main (int   argc,
   g_test_add_func ("/net/service/sync/offline", test_sync_offline);
   g_test_add_func ("/net/service/sync/conflict", test_sync_conflict);
   g_test_add_func ("/net/service/sync/submit", test_sync_submit);
+  g_test_add_func ("/net/service/sync/changed-on-disk", test_sync_changed_on_disk);
   g_test_add_func ("/net/service/sync/lost-answer", test_sync_lost_answer);
   g_test_add_func ("/net/service/cli-submit", test_cli_submit);
   g_test_add_func ("/net/service/too-many-attempts", test_too_many_attempts);
