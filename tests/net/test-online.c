@@ -487,10 +487,12 @@ test_refused_findings (void)
   control = dp_line_cell_get_control (cell);
   g_assert_true (gtk_widget_has_css_class (control, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (control));
+  screenshot (GTK_WIDGET (dialog), "online-refused.png");
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   WAIT_FOR (gtk_root_get_focus (GTK_ROOT (window)) != NULL &&
             gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (cell)));
+  screenshot (GTK_WIDGET (window), "online-refused-cell.png");
 
   /* A new price clears the mark: it was about the old one. */
   dp_line_set_price (renovated, 8000);
