@@ -621,6 +621,29 @@ open_measurement (DpStartWindow *self,
                   const char    *registration_number,
                   guint          year)
 {
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  /* One window per measurement: two would each send their own edits over the other's. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      DpSync *sync;
+      DpDossier *dossier;
+
+      if (!DP_IS_WINDOW (window) || (sync = dp_window_get_sync (DP_WINDOW (window))) == NULL)
+        continue;
+
+      dossier = dp_sync_get_dossier (sync);
+      if (dp_campaign_get_year (dp_dossier_get_campaign (dossier)) == year &&
+          g_strcmp0 (dp_facility_get_registration_number (dp_dossier_get_facility (dossier)),
+                     registration_number) == 0)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          g_signal_emit (self, signals[MEASUREMENT_OPENED], 0, window);
+          return;
+        }
+    }
+
   dp_sync_open_async (self->client, self->store, registration_number, year,
                       begin_request (self), on_sync_opened, g_object_ref (self));
 }

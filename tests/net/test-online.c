@@ -51,6 +51,7 @@ typedef struct
   DpTokenStore   *token_store;
   DpStartWindow  *start;
   DpWindow       *opened;      /* the last window "measurement-opened" gave */
+  DpWindow       *linde;       /* the window of De Linde's measurement, kept open */
 } App;
 
 static App app;
@@ -288,6 +289,8 @@ test_prefill_save_offline (void)
   DpDossier *dossier;
   guint port = test_service.port;
 
+  app.linde = g_object_ref (window);
+
   /* Prefilled with last year's lines. */
   dossier = dp_window_get_dossier (window);
   g_assert_nonnull (dp_window_get_sync (window));
@@ -391,6 +394,9 @@ test_submit_and_consult (void)
 
   g_assert_cmpint (dp_line_get_price (line_at (dp_window_get_dossier (window), DP_PART_1, 0)),
                    ==, 7010);
+  /* The measurement still open from before: its window, not a second one. */
+  g_assert_true (window == app.linde);
+  g_clear_object (&app.linde);
 
   /* The handleiding's confirmation, OK, then the service's reference. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL);
