@@ -679,6 +679,31 @@ submit_action (GtkWidget  *widget,
       return;
     }
 
+  /* Without the e-loket there is no server clock to decide on the deadline (R9): this
+   * computer's does, with the check the service would run. */
+  if (self->sync == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GPtrArray) verdict = NULL;
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      verdict = dp_dossier_check_submission (self->dossier, &today);
+      for (guint i = 0; i < verdict->len; i++)
+        {
+          DpFinding *finding = g_ptr_array_index (verdict, i);
+
+          if (g_strcmp0 (dp_finding_get_code (finding), DP_CHECK_INDIENTERMIJN_VERSTREKEN) == 0)
+            {
+              show_error_dialog (self, _("Submission Period Closed"),
+                                 dp_finding_get_message (finding));
+              return;
+            }
+        }
+    }
+
   facility = dp_dossier_get_facility (self->dossier);
   n_warnings = dp_dossier_get_n_warnings (self->dossier);
   total = dp_dossier_get_total_capacity (self->dossier);

@@ -56,11 +56,25 @@ add_line (DpDossier  *dossier,
   dp_dossier_append_line (dossier, part, line);
 }
 
-/* A dossier without errors: 20 units of 20, prices in range. */
+/* A campaign whose submission period is open today: next year's, on this year's figures. */
+static DpDossier *
+make_open_dossier (guint recognised)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint year = g_date_time_get_year (now) + 1;
+  g_autoptr(GDate) measurement = g_date_new_dmy (1, G_DATE_MAY, year);
+  g_autoptr(GDate) deadline = g_date_new_dmy (31, G_DATE_MAY, year);
+  g_autoptr(DpCampaign) campaign = dp_campaign_new (year, measurement, deadline, 629);
+  g_autoptr(DpFacility) facility = dp_facility_new ("PE-1234", "WZC De Test", recognised);
+
+  return dp_dossier_new (campaign, facility);
+}
+
+/* A dossier without errors: 20 units of 20, prices in range, submission open. */
 static DpDossier *
 make_valid_dossier (void)
 {
-  DpDossier *dossier = make_dossier (20);
+  DpDossier *dossier = make_open_dossier (20);
 
   add_line (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Standaardkamer", 12, 7250);
   add_line (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "Dubbele kamer", 8, 4500);
@@ -69,6 +83,12 @@ make_valid_dossier (void)
 }
 
 /* A store of its own per test, so that no test finds another's drafts. */
+static guint
+year_of (DpDossier *dossier)
+{
+  return dp_campaign_get_year (dp_dossier_get_campaign (dossier));
+}
+
 static DpDraftStore *
 make_store (void)
 {
@@ -754,7 +774,7 @@ test_save_and_reopen (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  reopened = dp_draft_store_load (store, "PE-1234", 2025, &error);
+  reopened = dp_draft_store_load (store, "PE-1234", year_of (dossier), &error);
   g_assert_no_error (error);
   after = dp_format_save_data (reopened, NULL);
   g_assert_cmpstr (before, ==, after);
@@ -792,7 +812,7 @@ test_autosave (void)
   g_assert_true (dp_autosave_get_dirty (autosave));
   WAIT_FOR (!dp_autosave_get_dirty (autosave));
 
-  saved = dp_draft_store_load (store, "PE-1234", 2025, NULL);
+  saved = dp_draft_store_load (store, "PE-1234", year_of (dossier), NULL);
   g_assert_nonnull (saved);
   g_assert_cmpint (dp_line_get_room_type (line_at (saved, DP_PART_1, 0)), ==,
                    DP_ROOM_TYPE_DOUBLE);
@@ -821,6 +841,28 @@ test_submit_refused (void)
   destroy_window (window);
 }
 
+/* Offline, this computer's clock decides on the deadline: 2025's period is over. */
+static void
+test_submit_after_deadline (void)
+{
+  g_autoptr(DpDraftStore) store = make_store ();
+  g_autoptr(DpDossier) dossier = make_dossier (20);
+  AdwMessageDialog *dialog;
+  DpWindow *window;
+
+  add_line (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Standaardkamer", 20, 7250);
+  g_assert_cmpuint (dp_dossier_get_n_errors (dossier), ==, 0);
+
+  window = show_window (store, dossier);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL);
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Submission Period Closed");
+  answer_dialog (dialog, "close");
+  g_assert_false (dp_dossier_get_read_only (dossier));
+
+  destroy_window (window);
+}
+
 /* Submitting without errors: confirmation, OK, then read-only with time and reference. */
 static void
 test_submit (void)
@@ -838,7 +880,11 @@ test_submit (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL);
   WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "WZC De Test"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2025"));
+  {
+    g_autofree char *year = g_strdup_printf ("%u", year_of (dossier));
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), year));
+  }
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "20 of 20 units"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "final"));
   answer_dialog (dialog, "cancel");
@@ -871,7 +917,7 @@ test_submit (void)
   g_assert_null (find_message_dialog ());
 
   /* And saved as submitted. */
-  saved = dp_draft_store_load (store, "PE-1234", 2025, NULL);
+  saved = dp_draft_store_load (store, "PE-1234", year_of (dossier), NULL);
   g_assert_nonnull (saved);
   g_assert_cmpint (dp_dossier_get_status (saved), ==, DP_STATUS_SUBMITTED);
   g_assert_cmpstr (dp_dossier_get_reference (saved), ==, dp_dossier_get_reference (dossier));
@@ -1007,6 +1053,7 @@ main (int   argc,
   g_test_add_func ("/window/autosave", test_autosave);
   g_test_add_func ("/window/submit-refused", test_submit_refused);
   g_test_add_func ("/window/submit", test_submit);
+  g_test_add_func ("/window/submit-after-deadline", test_submit_after_deadline);
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/open-file", test_open_file);
   g_test_add_func ("/window/general-section", test_general_section);
