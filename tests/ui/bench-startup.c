@@ -1,5 +1,6 @@
 /* bench-startup.c: time from process start to the first frame, and peak memory, of
- * dagprijzen on its demo dossier beside a bare GTK 4 window with one label, in one run.
+ * dagprijzen on its demo dossier beside a bare GTK 4 window with one label (the floor the aim
+ * is set against) and the same window as a bare libadwaita application, in one run.
  *
  * Each program is started ROUNDS times, alternately, with DAGPRIJZEN_FIRST_FRAME_EXIT=1: it
  * prints the monotonic time of its first frame's after-paint and quits. The start is taken
@@ -18,6 +19,7 @@
 #include <sys/wait.h>
 
 #define ROUNDS 7
+#define N_PROGRAMS 3
 
 typedef struct {
   const char *name;
@@ -110,17 +112,19 @@ main (int   argc,
   g_auto(GStrv) envp = NULL;
   char *app_argv[] = { NULL, (char *) "--demo", NULL };
   char *bare_argv[] = { NULL, NULL };
-  Program programs[2] = {
+  char *adw_argv[] = { NULL, NULL };
+  Program programs[N_PROGRAMS] = {
     { .name = "dagprijzen (demo dossier)", .argv = app_argv },
     { .name = "bare GTK 4 window, one label", .argv = bare_argv },
+    { .name = "bare libadwaita window", .argv = adw_argv },
   };
-  gint64 startup[2];
-  gint64 rss[2];
-  gint64 cpu[2];
+  gint64 startup[N_PROGRAMS];
+  gint64 rss[N_PROGRAMS];
+  gint64 cpu[N_PROGRAMS];
 
-  if (argc != 3)
+  if (argc != 4)
     {
-      g_printerr ("usage: %s DAGPRIJZEN BARE-WINDOW\n", argv[0]);
+      g_printerr ("usage: %s DAGPRIJZEN BARE-WINDOW BARE-ADWAITA-WINDOW\n", argv[0]);
       return 2;
     }
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -131,6 +135,7 @@ main (int   argc,
 
   app_argv[0] = argv[1];
   bare_argv[0] = argv[2];
+  adw_argv[0] = argv[3];
 
   /* A throwaway data directory: no draft of the user's is opened or written. */
   data_home = g_dir_make_tmp ("dagprijzen-bench-XXXXXX", NULL);
@@ -142,17 +147,17 @@ main (int   argc,
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
 
   /* One start each to warm the page cache, not counted. */
-  for (guint p = 0; p < 2; p++)
+  for (guint p = 0; p < N_PROGRAMS; p++)
     if (!run_once (&programs[p], envp, 0))
       return 1;
 
   /* Alternately, so that a slow moment of the machine hurts both alike. */
   for (guint round = 0; round < ROUNDS; round++)
-    for (guint p = 0; p < 2; p++)
+    for (guint p = 0; p < N_PROGRAMS; p++)
       if (!run_once (&programs[p], envp, round))
         return 1;
 
-  for (guint p = 0; p < 2; p++)
+  for (guint p = 0; p < N_PROGRAMS; p++)
     {
       gint64 rss_values[ROUNDS];
 
@@ -169,6 +174,9 @@ main (int   argc,
   g_print ("ratio dagprijzen / bare window: start-up %.2fx, CPU %.2fx, peak memory %.2fx "
            "(aim: within 1.3x)\n", (double) startup[0] / (double) startup[1],
            (double) cpu[0] / (double) cpu[1], (double) rss[0] / (double) rss[1]);
+  g_print ("ratio bare libadwaita / bare window: start-up %.2fx, CPU %.2fx, peak memory %.2fx "
+           "(what libadwaita alone costs)\n", (double) startup[2] / (double) startup[1],
+           (double) cpu[2] / (double) cpu[1], (double) rss[2] / (double) rss[1]);
 
   g_rmdir (data_home);
   return 0;
