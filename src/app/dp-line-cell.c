@@ -503,6 +503,11 @@ dp_line_cell_set_read_only (DpLineCell *self,
     case DP_COLUMN_DESCRIPTION:
     case DP_COLUMN_PRICE:
       gtk_editable_set_editable (GTK_EDITABLE (self->control), !read_only);
+      /* A submitted dossier reads as text, not as fields waiting for input. */
+      if (read_only)
+        gtk_widget_add_css_class (self->control, "dp-read-only");
+      else
+        gtk_widget_remove_css_class (self->control, "dp-read-only");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->control),
                                       GTK_ACCESSIBLE_PROPERTY_READ_ONLY, read_only, -1);
       break;
