@@ -21,5 +21,7 @@ DpGeneralSection *dp_window_get_general_section  (DpWindow *self);
 DpAutosave       *dp_window_get_autosave         (DpWindow *self);
 /* The text of the last toast shown, or NULL. */
 const char       *dp_window_get_last_toast       (DpWindow *self);
+/* The last toast itself while the overlay still has it, or NULL. */
+AdwToast         *dp_window_get_last_toast_object (DpWindow *self);
 
 G_END_DECLS

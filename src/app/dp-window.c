@@ -35,6 +35,7 @@ struct _DpWindow
   GtkFileChooserNative *chooser;
   DpPart                last_part;      /* the Luik last focused, for Ctrl+N */
   char                 *last_toast;
+  AdwToast             *last_toast_object;  /* weak: the overlay owns its toasts */
   gulong                read_only_id;
 
   /* Online: the dossier is also on the e-loket (NULL when only here). */
@@ -70,11 +71,13 @@ new_toast (DpWindow   *self,
            const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (text);
+  g_set_weak_pointer (&self->last_toast_object, toast);
 
-  return adw_toast_new (escaped);
+  return toast;
 }
 
 void
@@ -1232,6 +1235,14 @@ dp_window_get_autosave (DpWindow *self)
   return self->autosave;
 }
 
+AdwToast *
+dp_window_get_last_toast_object (DpWindow *self)
+{
+  g_return_val_if_fail (DP_IS_WINDOW (self), NULL);
+
+  return self->last_toast_object;
+}
+
 const char *
 dp_window_get_last_toast (DpWindow *self)
 {
@@ -1314,6 +1325,7 @@ dp_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_weak_pointer (&self->last_toast_object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DP_TYPE_WINDOW);
 

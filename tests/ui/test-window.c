@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dp-application.h"
+#include "dp-help.h"
 #include "dp-line-cell.h"
 #include "dp-window-private.h"
 
@@ -1030,6 +1031,85 @@ test_format_change (void)
   g_assert_null (dp_format_change (1000, DP_CENTS_NONE));
 }
 
+/* The remove button's toast undoes the removal: the line comes back where it was. */
+static void
+test_undo_remove (void)
+{
+  g_autoptr(DpDraftStore) store = make_store ();
+  g_autoptr(DpDossier) dossier = make_valid_dossier ();
+  g_autoptr(DpLine) removed = NULL;
+  AdwToast *toast;
+  DpLineCell *cell;
+  DpWindow *window;
+
+  add_line (dossier, DP_PART_1, DP_ROOM_TYPE_DOUBLE, "Achteraan", 2, 6000);
+  removed = g_object_ref (line_at (dossier, DP_PART_1, 0));
+  window = show_window (store, dossier);
+
+  cell = wait_cell (window, DP_PART_1, 0, DP_COLUMN_ACTIONS);
+  g_signal_emit_by_name (dp_line_cell_get_remove_button (cell), "clicked");
+  g_assert_false (dp_dossier_find_line (dossier, removed, NULL, NULL));
+
+  toast = dp_window_get_last_toast_object (window);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_true (line_at (dossier, DP_PART_1, 0) == removed);
+  g_assert_cmpuint (g_list_model_get_n_items (dp_dossier_get_lines (dossier, DP_PART_1)), ==, 2);
+  g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 22);
+
+  destroy_window (window);
+}
+
+/* A file over a different draft of the same facility and year: asked first; Cancel keeps all. */
+static void
+test_open_over_draft (void)
+{
+  g_autoptr(DpDraftStore) store = make_store ();
+  g_autoptr(DpDossier) dossier = make_valid_dossier ();
+  g_autoptr(DpDossier) other = make_valid_dossier ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "zelfde.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  DpWindow *window;
+
+  g_assert_true (dp_draft_store_save (store, dossier, NULL, &error));
+  g_assert_no_error (error);
+  dp_line_set_description (line_at (other, DP_PART_1, 0), "Uit het bestand");
+  g_assert_true (dp_format_save_file (other, file, NULL, &error));
+
+  window = show_window (store, dossier);
+  dp_window_open_file (window, file);
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  answer_dialog (dialog, "cancel");
+  g_assert_true (dp_window_get_dossier (window) == dossier);
+
+  dp_window_open_file (window, file);
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  answer_dialog (dialog, "open");
+  g_assert_cmpstr (dp_line_get_description (line_at (dp_window_get_dossier (window),
+                                                     DP_PART_1, 0)), ==, "Uit het bestand");
+
+  destroy_window (window);
+}
+
+/* Every help entry of the form leads somewhere the handleiding names. */
+static void
+test_help_topics (void)
+{
+  const char *topics[] = { "guidelines", "mail", "content", "technical", "contacts", "access" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      const char *uri = dp_help_get_uri (topics[i]);
+
+      g_assert_nonnull (uri);
+      g_assert_true (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "mailto:"));
+    }
+  g_assert_true (g_str_has_prefix (dp_help_get_uri ("mail"), "mailto:prijzen@vlaanderen.be"));
+  g_assert_null (dp_help_get_uri ("elders"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1057,6 +1137,9 @@ main (int   argc,
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/open-file", test_open_file);
   g_test_add_func ("/window/general-section", test_general_section);
+  g_test_add_func ("/window/undo-remove", test_undo_remove);
+  g_test_add_func ("/window/open-over-draft", test_open_over_draft);
+  g_test_add_func ("/window/help-topics", test_help_topics);
 
   return g_test_run ();
 }
