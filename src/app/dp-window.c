@@ -36,6 +36,7 @@ struct _DpWindow
   DpPart                last_part;      /* the Luik last focused, for Ctrl+N */
   char                 *last_toast;
   AdwToast             *last_toast_object;  /* weak: the overlay owns its toasts */
+  gboolean              close_unsaved;      /* the user chose to close after a failed save */
   gulong                read_only_id;
 
   /* Online: the dossier is also on the e-loket (NULL when only here). */
@@ -1142,6 +1143,28 @@ show_help_action (GtkWidget  *widget,
 /* Window state */
 
 static gboolean
+close_later (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_unsaved_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           DpWindow         *self)
+{
+  g_assert (DP_IS_WINDOW (self));
+
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+
+  /* After the dialog, a transient of this window, has gone its own way. */
+  self->close_unsaved = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
 dp_window_close_request (GtkWindow *window)
 {
   DpWindow *self = DP_WINDOW (window);
@@ -1149,9 +1172,29 @@ dp_window_close_request (GtkWindow *window)
 
   commit_pending_edit (self);
 
-  /* Synchronously: the process may end right after the window. */
-  if (!dp_autosave_flush (self->autosave, &error))
-    g_warning ("Could not save the draft on closing: %s", error->message);
+  /* Synchronously: the process may end right after the window. A save that fails keeps the
+   * window open until the user says to close it anyway: nothing is lost unknowingly. */
+  if (!dp_autosave_flush (self->autosave, &error) && !self->close_unsaved)
+    {
+      g_autofree char *body = NULL;
+      GtkWidget *dialog;
+
+      body = g_strdup_printf (_("The draft could not be saved: %s\n\nClose anyway, and lose the "
+                                "changes since the last save?"), error->message);
+      dialog = adw_message_dialog_new (window, _("Draft Not Saved"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "close", _("Close _Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_unsaved_response),
+                               self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   if (self->settings != NULL)
     {

@@ -1110,6 +1110,41 @@ test_help_topics (void)
   g_assert_null (dp_help_get_uri ("elders"));
 }
 
+/* A draft that cannot be written keeps the window open until the user says otherwise. */
+static void
+test_close_unsaved (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "geen-map", NULL);
+  g_autoptr(GFile) not_a_directory = g_file_new_for_path (path);
+  g_autoptr(DpDraftStore) store = NULL;
+  g_autoptr(DpDossier) dossier = make_valid_dossier ();
+  AdwMessageDialog *dialog;
+  DpWindow *window;
+
+  /* A file where the drafts' directory should be: every save fails. */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = dp_draft_store_new (not_a_directory);
+
+  window = show_window (store, dossier);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  dp_line_set_capacity (line_at (dossier, DP_PART_1, 0), 11);
+  g_assert_true (dp_autosave_get_dirty (dp_window_get_autosave (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Draft Not Saved");
+  answer_dialog (dialog, "cancel");
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  answer_dialog (dialog, "close");
+  WAIT_FOR (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)));
+  if (window != NULL)
+    destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1140,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-remove", test_undo_remove);
   g_test_add_func ("/window/open-over-draft", test_open_over_draft);
   g_test_add_func ("/window/help-topics", test_help_topics);
+  g_test_add_func ("/window/close-unsaved", test_close_unsaved);
 
   return g_test_run ();
 }
