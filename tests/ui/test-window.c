@@ -1,3 +1,4 @@
+#include <locale.h>
 /* test-window.c: the window driven through its real widgets, in process, under Xvfb.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -1149,7 +1150,20 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  /* Not gtk_test_init(): it drops its options, so G_TEST_OPTION_ISOLATE_DIRS would not
+   * apply and the drafts would land in the real user's data directory. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The isolated system data directories lack the MIME database GdkPixbuf needs to load
+   * SVG icons: share the real ones (read-only); the user's directories stay isolated. */
+  if (system_data_dirs != NULL)
+    g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_DIRS");
   adw_init ();
   dp_core_init_i18n ();
 
