@@ -217,8 +217,8 @@ dp_capacity_bar_class_init (DpCapacityBarClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dagprijzen/Dagprijzen/dp-capacity-bar.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/dagprijzen/Dagprijzen/dp-capacity-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, DpCapacityBar, icon);
   gtk_widget_class_bind_template_child (widget_class, DpCapacityBar, label);
   gtk_widget_class_bind_template_child (widget_class, DpCapacityBar, level_bar);

@@ -353,8 +353,8 @@ dp_findings_list_class_init (DpFindingsListClass *klass)
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DP_TYPE_FINDING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dagprijzen/Dagprijzen/dp-findings-list.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/dagprijzen/Dagprijzen/dp-findings-list.ui");
   gtk_widget_class_bind_template_child (widget_class, DpFindingsList, title_label);
   gtk_widget_class_bind_template_child (widget_class, DpFindingsList, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DpFindingsList, list_box);

@@ -362,8 +362,8 @@ dp_general_section_class_init (DpGeneralSectionClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dagprijzen/Dagprijzen/dp-general-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/dagprijzen/Dagprijzen/dp-general-section.ui");
   gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, top_box);
   gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, help_box);
   gtk_widget_class_bind_template_child (widget_class, DpGeneralSection, facility_row);

@@ -12,9 +12,11 @@ static const struct {
 } topics[] = {
   { "guidelines", "https://www.zorg-en-gezondheid.be/e-loket-voor-zorgvoorzieningen" },
   { "mail",       "mailto:" DP_HELP_MAIL_ADDRESS "?subject=Meting%20dagprijzen" },
-  { "content",    "https://www.zorg-en-gezondheid.be/handleiding-berichten-en-contactenmodule-e-loket" },
+  { "content",
+    "https://www.zorg-en-gezondheid.be/handleiding-berichten-en-contactenmodule-e-loket" },
   { "technical",  "https://www.zorg-en-gezondheid.be/e-loket-voor-zorgvoorzieningen" },
-  { "contacts",   "https://www.zorg-en-gezondheid.be/handleiding-berichten-en-contactenmodule-e-loket" },
+  { "contacts",
+    "https://www.zorg-en-gezondheid.be/handleiding-berichten-en-contactenmodule-e-loket" },
   { "access",     "https://www.ehealth.fgov.be/ehealthplatform/nl/contact" },
 };
 

@@ -642,8 +642,8 @@ create_controls (DpLineCell *self)
       self->control = gtk_label_new ("—");
       gtk_label_set_xalign (GTK_LABEL (self->control), 1.0);
       gtk_widget_add_css_class (self->control, "numeric");
-      gtk_widget_set_tooltip_text (self->control,
-                                   _("Computed: the gross price less the infrastructure allowance discount"));
+      gtk_widget_set_tooltip_text (self->control, _("Computed: the gross price less the "
+                                                    "infrastructure allowance discount"));
       break;
 
     case DP_COLUMN_CHANGE:

@@ -133,9 +133,29 @@ wait_cell (DpWindow *window,
 
   g_test_message ("waiting for cell %u/%u/%u", part, position, column);
   WAIT_FOR (dp_part_view_find_cell (view, position, column) != NULL
-            && gtk_widget_get_mapped (GTK_WIDGET (dp_part_view_find_cell (view, position, column))));
+            && gtk_widget_get_mapped (
+                 GTK_WIDGET (dp_part_view_find_cell (view, position, column))));
 
   return dp_part_view_find_cell (view, position, column);
+}
+
+/* What a cell shows: the text of its entry, the value of its spin button, its label. */
+static const char *
+cell_text (DpLineCell *cell)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (cell)));
+}
+
+static int
+cell_spin (DpLineCell *cell)
+{
+  return gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dp_line_cell_get_control (cell)));
+}
+
+static const char *
+cell_label (DpLineCell *cell)
+{
+  return gtk_label_get_label (GTK_LABEL (dp_line_cell_get_control (cell)));
 }
 
 static DpLine *
@@ -240,25 +260,25 @@ test_part2_net_price (void)
 
   price = wait_cell (window, DP_PART_2, 0, DP_COLUMN_PRICE);
   net = wait_cell (window, DP_PART_2, 0, DP_COLUMN_NET_PRICE);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dp_line_cell_get_control (net))), ==, "—");
+  g_assert_cmpstr (cell_label (net), ==, "—");
 
   /* The handleiding's example: 45,00 gross, less the 2025 discount of 6,29. */
   type_and_enter (dp_line_cell_get_control (price), "45,00");
   g_assert_cmpint (dp_line_get_price (line), ==, 4500);
   g_assert_cmpint (dp_line_get_net_price (line), ==, 3871);
   expected = dp_money_format_euro (3871);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dp_line_cell_get_control (net))), ==,
+  g_assert_cmpstr (cell_label (net), ==,
                    expected);
 
   /* An edit of the model shows in the cells too. */
   dp_line_set_price (line, 5000);
   g_clear_pointer (&expected, g_free);
   expected = dp_money_format (5000);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (price))), ==,
+  g_assert_cmpstr (cell_text (price), ==,
                    expected);
   g_clear_pointer (&expected, g_free);
   expected = dp_money_format_euro (5000 - 629);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dp_line_cell_get_control (net))), ==,
+  g_assert_cmpstr (cell_label (net), ==,
                    expected);
 
   destroy_window (window);
@@ -436,7 +456,7 @@ test_move_line (void)
   g_assert_true (line_at (dossier, DP_PART_2, 1) == line);
   cell = wait_cell (window, DP_PART_2, 1, DP_COLUMN_NET_PRICE);
   expected = dp_money_format_euro (7250 - 629);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dp_line_cell_get_control (cell))), ==,
+  g_assert_cmpstr (cell_label (cell), ==,
                    expected);
   /* The focus follows the line into Part 2. */
   cell = wait_cell (window, DP_PART_2, 1, DP_COLUMN_PRICE);
@@ -495,14 +515,14 @@ test_cell_recycling (void)
         shown = dp_money_format (dp_line_get_price (now_shown));
       else
         shown = g_strdup ("");
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (price_cell))),
+      g_assert_cmpstr (cell_text (price_cell),
                        ==, shown);
     }
   if (description_cell != NULL)
     {
       now_shown = dp_line_cell_get_line (description_cell);
       dp_line_set_description (first, "Veranderd");
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (description_cell))),
+      g_assert_cmpstr (cell_text (description_cell),
                        ==, now_shown != NULL ? dp_line_get_description (now_shown) : "");
       /* And the entry edits its new line, not the old one. */
       gtk_editable_set_text (GTK_EDITABLE (dp_line_cell_get_control (description_cell)), "Nieuw");
@@ -515,7 +535,7 @@ test_cell_recycling (void)
   price_cell = wait_cell (window, DP_PART_1, 0, DP_COLUMN_PRICE);
   g_clear_pointer (&shown, g_free);
   shown = dp_money_format (1234);
-  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (price_cell))),
+  WAIT_FOR (g_strcmp0 (cell_text (price_cell),
                        shown) == 0);
 
   destroy_window (window);
@@ -545,20 +565,22 @@ test_cell_rebind (void)
       dp_line_set_room_type (a, DP_ROOM_TYPE_SINGLE);
 
       if (columns[i] == DP_COLUMN_DESCRIPTION)
-        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (DP_LINE_CELL (cell)))), ==, "B");
+        g_assert_cmpstr (cell_text (DP_LINE_CELL (cell)), ==, "B");
       if (columns[i] == DP_COLUMN_PRICE)
-        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (DP_LINE_CELL (cell)))), ==, text_b);
+        g_assert_cmpstr (cell_text (DP_LINE_CELL (cell)), ==, text_b);
       if (columns[i] == DP_COLUMN_CAPACITY)
-        g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dp_line_cell_get_control (DP_LINE_CELL (cell)))), ==, 2);
+        g_assert_cmpint (cell_spin (DP_LINE_CELL (cell)), ==, 2);
       if (columns[i] == DP_COLUMN_ROOM_TYPE)
-        g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dp_line_cell_get_control (DP_LINE_CELL (cell)))), ==, 1);
+        g_assert_cmpuint (gtk_drop_down_get_selected (
+                            GTK_DROP_DOWN (dp_line_cell_get_control (DP_LINE_CELL (cell)))),
+                          ==, 1);
 
       dp_line_cell_set_line (DP_LINE_CELL (cell), NULL);
       g_assert_cmpuint (g_signal_handler_find (b, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, cell),
                         ==, 0);
       dp_line_set_description (b, "B2");
       if (columns[i] == DP_COLUMN_DESCRIPTION)
-        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (DP_LINE_CELL (cell)))), ==, "");
+        g_assert_cmpstr (cell_text (DP_LINE_CELL (cell)), ==, "");
 
       g_object_unref (cell);
       dp_line_set_description (b, "B");
@@ -784,10 +806,10 @@ test_save_and_reopen (void)
   /* And a new window shows it. */
   window = show_window (store, reopened);
   cell = wait_cell (window, DP_PART_1, 0, DP_COLUMN_DESCRIPTION);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dp_line_cell_get_control (cell))), ==,
+  g_assert_cmpstr (cell_text (cell), ==,
                    "Grote kamer");
   cell = wait_cell (window, DP_PART_1, 0, DP_COLUMN_CAPACITY);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dp_line_cell_get_control (cell))), ==, 14);
+  g_assert_cmpint (cell_spin (cell), ==, 14);
   destroy_window (window);
 }
 
