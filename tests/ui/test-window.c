@@ -1168,6 +1168,38 @@ test_close_unsaved (void)
     destroy_window (window);
 }
 
+/* The window's size is kept in GSettings (when the schema is installed, as in the tests). */
+static void
+test_window_state (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(DpDraftStore) store = make_store ();
+  g_autoptr(DpDossier) dossier = make_valid_dossier ();
+  DpWindow *window;
+  int width;
+  int height;
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID,
+                                            TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("the GSettings schema is not installed (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+
+  window = show_window (store, dossier);
+  gtk_window_set_default_size (GTK_WINDOW (window), 901, 702);
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  window = show_window (store, dossier);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 901);
+  g_assert_cmpint (height, ==, 702);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1212,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/window/open-over-draft", test_open_over_draft);
   g_test_add_func ("/window/help-topics", test_help_topics);
   g_test_add_func ("/window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/window/window-state", test_window_state);
 
   return g_test_run ();
 }
