@@ -178,7 +178,18 @@ dp_line_cell_commit (DpLineCell *self)
 
   g_return_if_fail (DP_IS_LINE_CELL (self));
 
-  if (self->column != DP_COLUMN_PRICE || self->line == NULL || self->read_only)
+  if (self->line == NULL || self->read_only)
+    return;
+
+  /* A spin button takes what is typed on Enter or when left; saving and closing do not wait
+   * for either. */
+  if (self->column == DP_COLUMN_CAPACITY)
+    {
+      gtk_spin_button_update (GTK_SPIN_BUTTON (self->control));
+      return;
+    }
+
+  if (self->column != DP_COLUMN_PRICE)
     return;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->control));

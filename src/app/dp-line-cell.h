@@ -47,7 +47,7 @@ void        dp_line_cell_set_read_only  (DpLineCell *self,
  * @second, FALSE for "move", TRUE for "remove"). FALSE when the cell has nothing to focus. */
 gboolean    dp_line_cell_focus_control  (DpLineCell *self,
                                          gboolean    second);
-/* Parses what is typed in a price cell, as Enter or leaving the cell does. */
+/* Takes what is typed in a price or capacity cell, as Enter or leaving the cell does. */
 void        dp_line_cell_commit         (DpLineCell *self);
 /* TRUE while the price cell holds text that is not a valid amount. */
 gboolean    dp_line_cell_get_invalid    (DpLineCell *self);

@@ -789,12 +789,16 @@ test_save_and_reopen (void)
   WAIT_FOR (g_strcmp0 (dp_window_get_last_toast (window), "Draft saved") == 0);
   g_assert_false (dp_autosave_get_dirty (dp_window_get_autosave (window)));
 
-  /* An edit after the save, then the window closes: the close saves it. */
+  /* Digits typed in the capacity and not entered, then the window closes: the close takes
+   * them and saves them. */
   cell = wait_cell (window, DP_PART_1, 0, DP_COLUMN_CAPACITY);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dp_line_cell_get_control (cell)), 14);
-  g_assert_true (dp_autosave_get_dirty (dp_window_get_autosave (window)));
-  before = dp_format_save_data (dossier, NULL);
+  g_assert_true (dp_line_cell_focus_control (cell, FALSE));
+  WAIT_FOR (focus_is_in (window, GTK_WIDGET (cell)));
+  gtk_editable_set_text (GTK_EDITABLE (dp_line_cell_get_control (cell)), "14");
+  g_assert_cmpuint (dp_line_get_capacity (line_at (dossier, DP_PART_1, 0)), ==, 12);
   gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpuint (dp_line_get_capacity (line_at (dossier, DP_PART_1, 0)), ==, 14);
+  before = dp_format_save_data (dossier, NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
