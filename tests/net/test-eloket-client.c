@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "dp-eloket-client.h"
+#include "dp-test-common.h"
 
 #define DOSSIER_JSON \
   "{\"formaat\":\"dagprijzen-meting\",\"versie\":1," \
@@ -51,18 +52,6 @@ typedef struct
   GPtrArray      *requests;     /* of Request: what arrived */
   GAsyncResult   *result;
 } Fixture;
-
-/* The line at @position of Luik @part, owned by the dossier. */
-static DpLine *
-line_at (DpDossier *dossier,
-         DpPart     part,
-         guint      position)
-{
-  g_autoptr(DpLine) line = g_list_model_get_item (dp_dossier_get_lines (dossier, part),
-                                                  position);
-  g_assert_nonnull (line);
-  return line;
-}
 
 static void
 reply_free (Reply *reply)
@@ -518,7 +507,7 @@ test_measurement (Fixture       *fixture,
   g_assert_cmpstr (request_at (fixture, 0)->authorization, ==, "Bearer tok-1");
   g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 106);
 
-  dp_line_set_price (line_at (dossier, DP_PART_1, 0), 7300);
+  dp_line_set_price (dp_test_line_at (dossier, DP_PART_1, 0), 7300);
   push_reply (fixture, 200, NULL, "\"v2\"");
   new_etag = save_measurement (fixture, dossier, etag, &error);
   g_assert_no_error (error);
@@ -527,7 +516,7 @@ test_measurement (Fixture       *fixture,
   g_assert_cmpstr (request_at (fixture, 1)->if_match, ==, "\"v1\"");
   sent = dp_format_load_data (request_at (fixture, 1)->body, -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (dp_line_get_price (line_at (sent, DP_PART_1, 0)), ==, 7300);
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (sent, DP_PART_1, 0)), ==, 7300);
 
   /* A save without an ETag in the answer cannot be guarded next time. */
   g_clear_pointer (&new_etag, g_free);
@@ -574,7 +563,7 @@ test_save_repeated_after_lost_answer (Fixture       *fixture,
   g_assert_cmpstr (request_at (fixture, 2)->method, ==, "GET");
 
   g_clear_pointer (&etag, g_free);
-  dp_line_set_capacity (line_at (dossier, DP_PART_1, 0), 90);
+  dp_line_set_capacity (dp_test_line_at (dossier, DP_PART_1, 0), 90);
   push_reply (fixture, 502, NULL, NULL);
   push_reply (fixture, 412, NULL, NULL);
   push_reply (fixture, 200, own, "\"v3\"");

@@ -124,17 +124,6 @@ submit (DpEloketClient  *client,
                                          out_findings, error);
 }
 
-static DpLine *
-line_at (DpDossier *dossier,
-         DpPart     part,
-         guint      position)
-{
-  g_autoptr(DpLine) line = g_list_model_get_item (dp_dossier_get_lines (dossier, part),
-                                                  position);
-  g_assert_nonnull (line);
-  return line;
-}
-
 /* Puts @n single rooms at 72,50 euro in Luik 1 of @dossier in place of all its lines: a
  * dossier the checks accept when @n is the recognised capacity. */
 static void
@@ -272,7 +261,7 @@ test_prefill (void)
   g_assert_cmpuint (g_list_model_get_n_items (dp_dossier_get_lines (dossier, DP_PART_1)), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (dp_dossier_get_lines (dossier, DP_PART_2)), ==, 2);
   g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 120);
-  line = line_at (dossier, DP_PART_1, 0);
+  line = dp_test_line_at (dossier, DP_PART_1, 0);
   g_assert_cmpstr (dp_line_get_description (line), ==, "Standaardkamer");
   g_assert_cmpint (dp_line_get_price (line), ==, 6850);
   /* ... and the same lines as last year's, for the change per line. */
@@ -323,7 +312,7 @@ test_save_conflict (void)
   g_assert_cmpstr (etag_reread, ==, saved_a);
   g_assert_cmpuint (dp_dossier_get_total_capacity (reread), ==, 84);
 
-  dp_line_set_price (line_at (reread, DP_PART_1, 0), 7300);
+  dp_line_set_price (dp_test_line_at (reread, DP_PART_1, 0), 7300);
   saved_again = save_measurement (second, reread, etag_reread, &error);
   g_assert_no_error (error);
   g_assert_nonnull (saved_again);
@@ -346,7 +335,7 @@ test_submit_refused (void)
   dossier = get_measurement (client, DP_DEMO_FACILITY, &etag, &error);
   g_assert_no_error (error);
   /* A draft may lack a price; a submission may not. */
-  dp_line_set_price (line_at (dossier, DP_PART_1, 1), DP_CENTS_NONE);
+  dp_line_set_price (dp_test_line_at (dossier, DP_PART_1, 1), DP_CENTS_NONE);
   saved = save_measurement (client, dossier, etag, &error);
   g_assert_no_error (error);
 
@@ -390,7 +379,7 @@ test_submit_ok (void)
 
   dossier = get_measurement (client, DP_DEMO_FACILITY, &etag, &error);
   g_assert_no_error (error);
-  dp_line_set_price (line_at (dossier, DP_PART_1, 1), 7600);
+  dp_line_set_price (dp_test_line_at (dossier, DP_PART_1, 1), 7600);
   saved = save_measurement (client, dossier, etag, &error);
   g_assert_no_error (error);
 
@@ -417,7 +406,7 @@ test_submit_ok (void)
   g_assert_cmpint (dp_dossier_get_status (submitted), ==, DP_STATUS_SUBMITTED);
   g_assert_true (dp_dossier_get_read_only (submitted));
   g_assert_cmpstr (dp_dossier_get_reference (submitted), ==, reference);
-  g_assert_cmpint (dp_line_get_price (line_at (submitted, DP_PART_1, 1)), ==, 7600);
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (submitted, DP_PART_1, 1)), ==, 7600);
 
   g_clear_pointer (&saved, g_free);
   saved = save_measurement (client, dossier, etag, &error);
@@ -757,7 +746,7 @@ test_offline (void)
 
   test_service_stop ();
 
-  dp_line_set_price (line_at (dossier, DP_PART_1, 0), 7400);
+  dp_line_set_price (dp_test_line_at (dossier, DP_PART_1, 0), 7400);
   saved = save_measurement (client, dossier, etag, &error);
   g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_OFFLINE);
   g_assert_true (dp_eloket_error_is_transient (error));
@@ -974,19 +963,19 @@ test_sync_conflict (void)
   /* Someone else saves 7 300 as the price. */
   other = get_measurement (elsewhere, "PE-9005", &etag, &error);
   g_assert_no_error (error);
-  dp_line_set_price (line_at (other, DP_PART_1, 0), 7300);
+  dp_line_set_price (dp_test_line_at (other, DP_PART_1, 0), 7300);
   saved = save_measurement (elsewhere, other, etag, &error);
   g_assert_no_error (error);
 
   /* Here 7 400. */
-  dp_line_set_price (line_at (dp_sync_get_dossier (sync), DP_PART_1, 0), 7400);
+  dp_line_set_price (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1, 0), 7400);
   g_assert_false (sync_save (sync, &error));
   g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED);
   g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_CONFLICT);
   g_assert_nonnull (dp_sync_get_remote_dossier (sync));
-  g_assert_cmpint (dp_line_get_price (line_at (dp_sync_get_remote_dossier (sync),
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (dp_sync_get_remote_dossier (sync),
                                                DP_PART_1, 0)), ==, 7300);
-  g_assert_cmpint (dp_line_get_price (line_at (dp_sync_get_dossier (sync), DP_PART_1, 0)),
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1, 0)),
                    ==, 7400);
 
   /* Until the user chooses, no save goes out. */
@@ -1012,7 +1001,7 @@ test_sync_conflict (void)
   g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_SYNCED);
   remote = get_measurement (client, "PE-9005", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (dp_line_get_price (line_at (remote, DP_PART_1, 0)), ==, 7400);
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (remote, DP_PART_1, 0)), ==, 7400);
 
   /* Again, and this time the user takes the service's version. */
   g_clear_object (&other);
@@ -1020,24 +1009,24 @@ test_sync_conflict (void)
   g_clear_pointer (&saved, g_free);
   other = get_measurement (elsewhere, "PE-9005", &etag, &error);
   g_assert_no_error (error);
-  dp_line_set_price (line_at (other, DP_PART_1, 0), 7500);
+  dp_line_set_price (dp_test_line_at (other, DP_PART_1, 0), 7500);
   saved = save_measurement (elsewhere, other, etag, &error);
   g_assert_no_error (error);
 
-  dp_line_set_price (line_at (dp_sync_get_dossier (sync), DP_PART_1, 0), 7600);
+  dp_line_set_price (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1, 0), 7600);
   g_assert_false (sync_save (sync, &error));
   g_assert_error (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED);
   g_clear_pointer (&error, g_error_free);
   g_assert_true (dp_sync_resolve_take_remote (sync, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_SYNCED);
-  g_assert_cmpint (dp_line_get_price (line_at (dp_sync_get_dossier (sync), DP_PART_1, 0)),
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1, 0)),
                    ==, 7500);
   g_assert_cmpstr (dp_sync_get_etag (sync), ==, saved);
   {
     g_autoptr(DpDossier) local = load_local (store, "PE-9005");
 
-    g_assert_cmpint (dp_line_get_price (line_at (local, DP_PART_1, 0)), ==, 7500);
+    g_assert_cmpint (dp_line_get_price (dp_test_line_at (local, DP_PART_1, 0)), ==, 7500);
   }
 }
 
@@ -1057,7 +1046,7 @@ test_sync_submit (void)
   g_assert_no_error (error);
 
   /* Refused: the findings come back, nothing changes state. */
-  dp_line_set_capacity (line_at (dp_sync_get_dossier (sync), DP_PART_1, 0), 0);
+  dp_line_set_capacity (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1, 0), 0);
   {
     g_autoptr(GAsyncResult) result = NULL;
 
@@ -1072,7 +1061,7 @@ test_sync_submit (void)
 
   g_clear_pointer (&error, g_error_free);
   g_clear_pointer (&findings, g_ptr_array_unref);
-  dp_line_set_capacity (line_at (dp_sync_get_dossier (sync), DP_PART_1, 0), 50);
+  dp_line_set_capacity (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1, 0), 50);
   dp_sync_mark_changed (sync);
   {
     g_autoptr(GAsyncResult) result = NULL;
@@ -1116,20 +1105,20 @@ test_sync_changed_on_disk (void)
   g_clear_object (&sync);
 
   local = load_local (store, "PE-9007");
-  dp_line_set_price (line_at (local, DP_PART_1, 0), 7777);
+  dp_line_set_price (dp_test_line_at (local, DP_PART_1, 0), 7777);
   g_assert_true (dp_draft_store_save (store, local, NULL, &error));
   g_assert_no_error (error);
 
   sync = open_sync (client, store, "PE-9007", &error);
   g_assert_no_error (error);
   g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_PENDING);
-  g_assert_cmpint (dp_line_get_price (line_at (dp_sync_get_dossier (sync), DP_PART_1, 0)), ==,
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1, 0)), ==,
                    7777);
   g_assert_true (sync_save (sync, &error));
   g_assert_no_error (error);
   remote = get_measurement (client, "PE-9007", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (dp_line_get_price (line_at (remote, DP_PART_1, 0)), ==, 7777);
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (remote, DP_PART_1, 0)), ==, 7777);
 }
 
 /* A submission whose answer was lost, and the client gave up: the key stays with the draft,

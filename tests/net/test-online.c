@@ -179,17 +179,6 @@ find_dialog (GtkWindow  *parent,
   return NULL;
 }
 
-static DpLine *
-line_at (DpDossier *dossier,
-         DpPart     part,
-         guint      position)
-{
-  g_autoptr(DpLine) line = g_list_model_get_item (dp_dossier_get_lines (dossier, part),
-                                                  position);
-  g_assert_nonnull (line);
-  return line;
-}
-
 /* The tests ---------------------------------------------------------------------------- */
 
 static void
@@ -296,13 +285,13 @@ test_prefill_save_offline (void)
   g_assert_nonnull (dp_window_get_sync (window));
   g_assert_cmpint (dp_dossier_get_status (dossier), ==, DP_STATUS_DRAFT);
   g_assert_cmpuint (dp_dossier_get_n_lines (dossier), ==, 5);
-  g_assert_cmpint (dp_line_get_previous_price (line_at (dossier, DP_PART_1, 0)), ==, 6850);
+  g_assert_cmpint (dp_line_get_previous_price (dp_test_line_at (dossier, DP_PART_1, 0)), ==, 6850);
   dp_sync_set_retry_interval (dp_window_get_sync (window), 1);
   status = DP_SYNC_STATUS (gtk_widget_get_template_child (GTK_WIDGET (window), DP_TYPE_WINDOW,
                                                           "sync_status"));
 
   /* Save: here and there. */
-  dp_line_set_price (line_at (dossier, DP_PART_1, 0), 6990);
+  dp_line_set_price (dp_test_line_at (dossier, DP_PART_1, 0), 6990);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   WAIT_FOR (g_strcmp0 (dp_window_get_last_toast (window),
                        "Draft saved and sent to the e-loket") == 0);
@@ -311,7 +300,7 @@ test_prefill_save_offline (void)
 
   /* The service stops mid-edit: the edit stays here, the window says so. */
   test_service_stop ();
-  dp_line_set_price (line_at (dossier, DP_PART_1, 0), 7010);
+  dp_line_set_price (dp_test_line_at (dossier, DP_PART_1, 0), 7010);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   WAIT_FOR (state_of (window) == DP_SYNC_STATE_OFFLINE);
   g_assert_nonnull (dp_sync_status_get_message (status));
@@ -336,7 +325,7 @@ test_prefill_save_offline (void)
     WAIT_FOR (result != NULL);
     remote = dp_eloket_client_get_measurement_finish (client, result, NULL, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (dp_line_get_price (line_at (remote, DP_PART_1, 0)), ==, 7010);
+    g_assert_cmpint (dp_line_get_price (dp_test_line_at (remote, DP_PART_1, 0)), ==, 7010);
   }
 }
 
@@ -378,7 +367,7 @@ test_conflict (void)
   /* The user takes the e-loket's version: the window shows it. */
   adw_message_dialog_response (dialog, "theirs");
   WAIT_FOR (state_of (window) == DP_SYNC_STATE_SYNCED);
-  g_assert_cmpint (dp_line_get_price (line_at (dp_window_get_dossier (window), DP_PART_1, 0)),
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (dp_window_get_dossier (window), DP_PART_1, 0)),
                    ==, 7000);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -392,7 +381,7 @@ test_submit_and_consult (void)
   DpWindow *consulted;
   const char *reference;
 
-  g_assert_cmpint (dp_line_get_price (line_at (dp_window_get_dossier (window), DP_PART_1, 0)),
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (dp_window_get_dossier (window), DP_PART_1, 0)),
                    ==, 7010);
   /* The measurement still open from before: its window, not a second one. */
   g_assert_true (window == app.linde);

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "dp-test-common.h"
+
 G_BEGIN_DECLS
 
 /* A date inside the 2025 campaign: the server's clock decides deadlines. */

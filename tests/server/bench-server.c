@@ -166,7 +166,7 @@ worker_thread (gpointer data)
   gint64 last_step = -1;
   char code[9];
 
-  totp_next_code (worker->secret, DP_TOTP_SECRET_BYTES, &last_step, code);
+  dp_test_totp_next_code (worker->secret, DP_TOTP_SECRET_BYTES, &last_step, code);
   g_assert_cmpuint (client_login (client, worker->user, code), ==, 201);
   g_atomic_int_inc (&start_gate);
 

@@ -6,82 +6,17 @@
 
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
-
-#include "dp-totp.h"
-
-char *
-server_binary_path (void)
-{
-  const char *build_dir = g_getenv ("DAGPRIJZEN_BUILD_DIR");
-
-  g_assert_nonnull (build_dir);
-  return g_build_filename (build_dir, "src", "server", "dagprijzen-server", NULL);
-}
-
-/* A server outlives no test: when the test dies (an assertion), the kernel kills it. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
 
 ServerProcess *
 server_process_start (const char         *db_path,
                       const char * const *extra_args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autoptr(GString) output = g_string_new (NULL);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   ServerProcess *server = g_new0 (ServerProcess, 1);
+  g_autofree char *url = NULL;
 
-  /* DAGPRIJZEN_SERVER_WRAPPER runs the server under a tool, e.g.
-   * "valgrind --leak-check=full --error-exitcode=1": a clean stop then checks it. */
-  if (g_getenv ("DAGPRIJZEN_SERVER_WRAPPER") != NULL)
-    {
-      g_auto(GStrv) wrapper = NULL;
-
-      g_shell_parse_argv (g_getenv ("DAGPRIJZEN_SERVER_WRAPPER"), NULL, &wrapper, &error);
-      g_assert_no_error (error);
-      for (guint i = 0; wrapper[i] != NULL; i++)
-        g_ptr_array_add (argv, g_strdup (wrapper[i]));
-    }
-  g_ptr_array_add (argv, server_binary_path ());
-  g_ptr_array_add (argv, g_strdup ("--db"));
-  g_ptr_array_add (argv, g_strdup (db_path));
-  g_ptr_array_add (argv, g_strdup ("--port"));
-  g_ptr_array_add (argv, g_strdup ("0"));
-  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (extra_args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
-                                                  &error);
-  g_assert_no_error (error);
-
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      if (line == NULL)
-        g_error ("dagprijzen-server ended before listening; it printed:\n%s", output->str);
-      if (g_str_has_prefix (line, "Listening on "))
-        {
-          const char *uri = line + strlen ("Listening on ");
-
-          server->base_uri = g_strndup (uri, strlen (uri) - (g_str_has_suffix (uri, "/") ? 1 : 0));
-          break;
-        }
-      g_string_append_printf (output, "%s\n", line);
-    }
-
-  server->output = g_string_free (g_steal_pointer (&output), FALSE);
+  server->process = dp_test_server_spawn (db_path, 0, extra_args, &url,
+                                          &server->output);
+  server->base_uri = g_strndup (url, strlen (url) - (g_str_has_suffix (url, "/") ? 1 : 0));
   return server;
 }
 
@@ -227,28 +162,6 @@ client_header (Client     *client,
                const char *name)
 {
   return client->headers != NULL ? soup_message_headers_get_one (client->headers, name) : NULL;
-}
-
-void
-totp_next_code (const guint8 *secret,
-                gsize         secret_len,
-                gint64       *last_step,
-                char          code[static 9])
-{
-  for (;;)
-    {
-      gint64 now_step = dp_totp_step_for_time (g_get_real_time () / G_USEC_PER_SEC);
-      gint64 step = MAX (now_step, *last_step + 1);
-
-      /* The server takes one step ahead at most. */
-      if (step <= now_step + 1)
-        {
-          dp_totp_format_code (secret, secret_len, step, code);
-          *last_step = step;
-          return;
-        }
-      g_usleep (G_USEC_PER_SEC / 2);
-    }
 }
 
 guint

@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "dp-store.h"
+#include "dp-test-common.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +28,6 @@ void           server_process_kill   (ServerProcess       *server);
 void           server_process_stop   (ServerProcess       *server);
 void           server_process_free   (ServerProcess       *server);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ServerProcess, server_process_free)
-
-/* The path of the built dagprijzen-server. */
-char          *server_binary_path    (void);
 
 /* One HTTP client connection to the server. */
 typedef struct {
@@ -59,12 +57,6 @@ JsonNode   *client_body_json      (Client              *client);
 const char *client_header         (Client              *client,
                                    const char          *name);
 
-/* The code for @secret that the server accepts next for a user whose last accepted step is
- * *@last_step (updated): waits for the clock when the window is used up. */
-void        totp_next_code        (const guint8        *secret,
-                                   gsize                secret_len,
-                                   gint64              *last_step,
-                                   char                 code[static 9]);
 /* Logs in; stores the token in the client. The status of the answer. */
 guint       client_login          (Client              *client,
                                    const char          *user,

@@ -110,7 +110,7 @@ test_routes_match (void)
 static void
 test_list_routes_option (void)
 {
-  g_autofree char *binary = server_binary_path ();
+  g_autofree char *binary = dp_test_build_path ("src", "server", "dagprijzen-server", NULL);
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) registered = dp_server_list_routes ();

@@ -75,7 +75,8 @@ login_demo (Fixture *fixture)
   Client *client = client_new (fixture->server->base_uri);
   char code[9];
 
-  totp_next_code (fixture->demo_secret, fixture->demo_secret_len, &fixture->demo_last_step, code);
+  dp_test_totp_next_code (fixture->demo_secret, fixture->demo_secret_len,
+                          &fixture->demo_last_step, code);
   g_assert_cmpuint (client_login (client, DP_DEMO_USER, code), ==, 201);
   return client;
 }
@@ -86,8 +87,8 @@ login_other (Fixture *fixture)
   Client *client = client_new (fixture->server->base_uri);
   char code[9];
 
-  totp_next_code (fixture->other_secret, sizeof fixture->other_secret, &fixture->other_last_step,
-                  code);
+  dp_test_totp_next_code (fixture->other_secret, sizeof fixture->other_secret,
+                          &fixture->other_last_step, code);
   g_assert_cmpuint (client_login (client, SECOND_USER, code), ==, 201);
   return client;
 }
@@ -424,8 +425,8 @@ test_login_refusals (Fixture       *fixture,
   g_assert_cmpuint (count_sessions (fixture), ==, 0);
 
   /* A code is good once. */
-  totp_next_code (fixture->other_secret, sizeof fixture->other_secret, &fixture->other_last_step,
-                  code);
+  dp_test_totp_next_code (fixture->other_secret, sizeof fixture->other_secret,
+                          &fixture->other_last_step, code);
   g_assert_cmpuint (client_login (client, SECOND_USER, code), ==, 201);
   g_assert_nonnull (client->token);
   g_assert_cmpuint (client_login (client, SECOND_USER, code), ==, 401);
@@ -454,7 +455,8 @@ test_login_refusals (Fixture       *fixture,
     g_assert_cmpuint (client_login (client, DP_DEMO_USER, wrong), ==, 401);
 
   /* Locked now: even the right code is refused, and no session was made. */
-  totp_next_code (fixture->demo_secret, fixture->demo_secret_len, &fixture->demo_last_step, code);
+  dp_test_totp_next_code (fixture->demo_secret, fixture->demo_secret_len,
+                          &fixture->demo_last_step, code);
   g_assert_cmpuint (client_login (client, DP_DEMO_USER, code), ==, 429);
   g_assert_nonnull (client_header (client, "Retry-After"));
   g_assert_null (client->token);
@@ -462,8 +464,8 @@ test_login_refusals (Fixture       *fixture,
   g_assert_cmpuint (count_sessions (fixture), ==, 1);
 
   /* The lock is per user: bert still logs in. */
-  totp_next_code (fixture->other_secret, sizeof fixture->other_secret, &fixture->other_last_step,
-                  code);
+  dp_test_totp_next_code (fixture->other_secret, sizeof fixture->other_secret,
+                          &fixture->other_last_step, code);
   g_assert_cmpuint (client_login (client, SECOND_USER, code), ==, 201);
 }
 
@@ -869,7 +871,7 @@ test_crash (Fixture       *fixture,
 static void
 test_admin_commands (void)
 {
-  g_autofree char *binary = server_binary_path ();
+  g_autofree char *binary = dp_test_build_path ("src", "server", "dagprijzen-server", NULL);
   g_autofree char *db = g_build_filename (g_get_user_data_dir (), "admin.db", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -965,7 +967,7 @@ test_admin_commands (void)
   /* The new user logs in with the secret and sees the facility. */
   server = server_process_start (db, (const char *[]) { "--today", "2025-05-02", NULL });
   client = client_new (server->base_uri);
-  totp_next_code (secret, secret_len, &last_step, code);
+  dp_test_totp_next_code (secret, secret_len, &last_step, code);
   g_assert_cmpuint (client_login (client, "els", code), ==, 201);
   g_assert_cmpuint (client_request (client, "GET", "/api/v1/voorzieningen", NULL, NULL), ==, 200);
   g_assert_nonnull (strstr (client_body_text (client), "WZC Het Anker"));
@@ -1002,7 +1004,7 @@ test_demo (void)
   second = server_process_start (db, (const char *[]) { "--demo", "--today", "2025-05-02", NULL });
   client = client_new (second->base_uri);
   secret = dp_base32_decode (DP_DEMO_TOTP_SECRET, &secret_len);
-  totp_next_code (secret, secret_len, &last_step, code);
+  dp_test_totp_next_code (secret, secret_len, &last_step, code);
   g_assert_cmpuint (client_login (client, DP_DEMO_USER, code), ==, 201);
   g_assert_cmpuint (client_request (client, "GET", "/api/v1/dossiers", NULL, NULL), ==, 200);
   {
@@ -1024,7 +1026,7 @@ test_tls (void)
   g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
   g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
   g_autofree char *db = g_build_filename (dir, "tls.db", NULL);
-  g_autofree char *binary = server_binary_path ();
+  g_autofree char *binary = dp_test_build_path ("src", "server", "dagprijzen-server", NULL);
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsDatabase) trust = NULL;
@@ -1076,7 +1078,7 @@ test_tls (void)
     char code[9];
 
     secret = dp_base32_decode (DP_DEMO_TOTP_SECRET, &secret_len);
-    totp_next_code (secret, secret_len, &last_step, code);
+    dp_test_totp_next_code (secret, secret_len, &last_step, code);
     g_assert_cmpuint (client_login (client, DP_DEMO_USER, code), ==, 201);
   }
   g_assert_cmpuint (client_request (client, "GET", "/api/v1/voorzieningen", NULL, NULL), ==, 200);
