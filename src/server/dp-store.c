@@ -864,21 +864,24 @@ check_revision (gint64    stored,
   return TRUE;
 }
 
-gboolean
-dp_store_put_draft (DpStore     *self,
-                    gint64       facility_id,
-                    guint        year,
-                    gint64       expected_revision,
-                    const char  *document,
-                    gint64      *out_revision,
-                    GError     **error)
+/* One write for a save and a submission: both are a new revision of the row, guarded by
+ * the revision the client saw, in one transaction. A @reference makes it the submission. */
+static gboolean
+store_measurement (DpStore     *self,
+                   gint64       facility_id,
+                   guint        year,
+                   gint64       expected_revision,
+                   const char  *document,
+                   const char  *reference,
+                   const char  *submitted_at,
+                   const char  *idempotency_key,
+                   const char  *response,
+                   gint64      *out_revision,
+                   GError     **error)
 {
   sqlite3_stmt *stmt;
   gint64 stored;
   gboolean submitted;
-
-  g_return_val_if_fail (DP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (document != NULL, FALSE);
 
   if (!begin (self, error))
     return FALSE;
@@ -886,14 +889,25 @@ dp_store_put_draft (DpStore     *self,
       !check_revision (stored, submitted, expected_revision, error))
     goto fail;
 
-  stmt = prepare (self, "INSERT INTO measurements (facility_id, year, revision, status, document)"
-                        " VALUES (?1, ?2, ?3, 'ontwerp', ?4)"
+  /* The row replaced is a draft (check_revision), which has no reference, time, key or
+   * answer: a save writes them as NULL again. */
+  stmt = prepare (self, "INSERT INTO measurements (facility_id, year, revision, status, document,"
+                        " reference, submitted_at, idempotency_key, response)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
                         " ON CONFLICT (facility_id, year) DO UPDATE SET"
-                        " revision = ?3, document = ?4");
+                        " revision = ?3, status = ?4, document = ?5, reference = ?6,"
+                        " submitted_at = ?7, idempotency_key = ?8, response = ?9");
   sqlite3_bind_int64 (stmt, 1, facility_id);
   sqlite3_bind_int (stmt, 2, (int) year);
   sqlite3_bind_int64 (stmt, 3, stored + 1);
-  sqlite3_bind_text (stmt, 4, document, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, dp_status_to_wire (reference != NULL ? DP_STATUS_SUBMITTED
+                                                                   : DP_STATUS_DRAFT),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, document, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, reference, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, submitted_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, idempotency_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, response, -1, SQLITE_STATIC);
   if (!run (self, stmt, error) || !commit (self, error))
     goto fail;
 
@@ -904,6 +918,22 @@ dp_store_put_draft (DpStore     *self,
 fail:
   rollback (self);
   return FALSE;
+}
+
+gboolean
+dp_store_put_draft (DpStore     *self,
+                    gint64       facility_id,
+                    guint        year,
+                    gint64       expected_revision,
+                    const char  *document,
+                    gint64      *out_revision,
+                    GError     **error)
+{
+  g_return_val_if_fail (DP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  return store_measurement (self, facility_id, year, expected_revision, document,
+                            NULL, NULL, NULL, NULL, out_revision, error);
 }
 
 gboolean
@@ -918,39 +948,12 @@ dp_store_submit (DpStore     *self,
                  const char  *response,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 stored;
-  gboolean submitted;
-
   g_return_val_if_fail (DP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (reference != NULL, FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-  if (!current_revision (self, facility_id, year, &stored, &submitted, error) ||
-      !check_revision (stored, submitted, expected_revision, error))
-    goto fail;
-
-  stmt = prepare (self, "INSERT INTO measurements (facility_id, year, revision, status, document,"
-                        " reference, submitted_at, idempotency_key, response)"
-                        " VALUES (?1, ?2, ?3, 'ingediend', ?4, ?5, ?6, ?7, ?8)"
-                        " ON CONFLICT (facility_id, year) DO UPDATE SET"
-                        " revision = ?3, status = 'ingediend', document = ?4, reference = ?5,"
-                        " submitted_at = ?6, idempotency_key = ?7, response = ?8");
-  sqlite3_bind_int64 (stmt, 1, facility_id);
-  sqlite3_bind_int (stmt, 2, (int) year);
-  sqlite3_bind_int64 (stmt, 3, stored + 1);
-  sqlite3_bind_text (stmt, 4, document, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, reference, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, submitted_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, idempotency_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, response, -1, SQLITE_STATIC);
-  if (!run (self, stmt, error) || !commit (self, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  rollback (self);
-  return FALSE;
+  return store_measurement (self, facility_id, year, expected_revision, document, reference,
+                            submitted_at, idempotency_key, response, NULL, error);
 }
 
 gboolean
