@@ -159,25 +159,6 @@ set_etag (SoupServerMessage *msg,
 
 /* Dates and times. */
 
-static void
-get_today (DpServer *self,
-           GDate    *out_today)
-{
-  if (g_date_valid (&self->today))
-    {
-      *out_today = self->today;
-    }
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (out_today, 1);
-      g_date_set_dmy (out_today, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now),
-                      (GDateYear) g_date_time_get_year (now));
-    }
-}
-
 /* Now, on the server's day: with --today the date is that day, the time of day real. In
  * whole seconds, as the dossier format writes it. */
 static GDateTime *
@@ -197,6 +178,16 @@ dup_now (DpServer *self)
     }
   return g_date_time_new (zone, year, month, day, g_date_time_get_hour (now),
                           g_date_time_get_minute (now), g_date_time_get_second (now));
+}
+
+static void
+date_of (GDateTime *time,
+         GDate     *out_date)
+{
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, (GDateDay) g_date_time_get_day_of_month (time),
+                  (GDateMonth) g_date_time_get_month (time),
+                  (GDateYear) g_date_time_get_year (time));
 }
 
 static gint64
@@ -351,10 +342,12 @@ handle_campaigns (DpRequest *request)
   g_autoptr(GPtrArray) campaigns = dp_store_list_campaigns (request->self->store);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *today_iso = NULL;
   GDate today;
 
-  get_today (request->self, &today);
+  now = dup_now (request->self);
+  date_of (now, &today);
   today_iso = dp_date_to_iso (&today);
 
   json_builder_begin_object (builder);
@@ -918,7 +911,9 @@ handle_submit (DpRequest *request)
       return;
     }
 
-  get_today (request->self, &today);
+  /* One moment decides both the deadline and the time written down, even at midnight. */
+  now = dup_now (request->self);
+  date_of (now, &today);
   findings = dp_dossier_check_submission (dossier, &today);
   warnings = g_ptr_array_new ();
   for (guint i = 0; i < findings->len; i++)
@@ -962,7 +957,6 @@ handle_submit (DpRequest *request)
 
   reference = new_reference (request->self, dp_facility_get_registration_number (target.facility),
                              target.year);
-  now = dup_now (request->self);
   /* As the dossier format writes it: whole seconds and a numeric offset. */
   submitted_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 
