@@ -53,13 +53,37 @@ read_code (const char *user)
   return g_strstrip (g_strdup (buffer));
 }
 
+/* The finding of @dossier's own checks with the code and path of @received, or NULL: the
+ * service's findings carry the explanation of their code only, the same check here also
+ * says the figures of the line. */
+static DpFinding *
+find_local (DpFinding *received,
+            DpDossier *dossier)
+{
+  GListModel *live = dp_dossier_get_findings (dossier);
+  g_autofree char *path = dp_finding_dup_path (received, dossier);
+
+  for (guint i = 0; i < g_list_model_get_n_items (live); i++)
+    {
+      g_autoptr(DpFinding) local = g_list_model_get_item (live, i);
+      g_autofree char *local_path = dp_finding_dup_path (local, dossier);
+
+      if (g_str_equal (dp_finding_get_code (local), dp_finding_get_code (received)) &&
+          g_str_equal (local_path, path))
+        return g_steal_pointer (&local);
+    }
+  return NULL;
+}
+
 static void
 print_findings (GPtrArray *findings,
                 DpDossier *dossier)
 {
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
-      g_autofree char *text = dp_cli_format_finding (g_ptr_array_index (findings, i), dossier);
+      DpFinding *received = g_ptr_array_index (findings, i);
+      g_autoptr(DpFinding) local = find_local (received, dossier);
+      g_autofree char *text = dp_cli_format_finding (local ? local : received, dossier);
 
       g_print ("  %s\n", text);
     }

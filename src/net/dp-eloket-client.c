@@ -272,6 +272,36 @@ count_errors (GPtrArray *findings)
   return n;
 }
 
+/* The findings of an answer, said in this user's language: the service's own "bericht"
+ * is in the service's language (the wire is language-neutral through the code and the
+ * path), so a code the checks know is told by its translated explanation; an unknown one
+ * keeps the service's words. */
+static GPtrArray *
+read_findings (JsonNode  *node,
+               GError   **error)
+{
+  g_autoptr(GPtrArray) received = dp_format_findings_from_node (node, error);
+  GPtrArray *findings;
+
+  if (received == NULL)
+    return NULL;
+
+  findings = g_ptr_array_new_full (received->len, g_object_unref);
+  for (guint i = 0; i < received->len; i++)
+    {
+      DpFinding *finding = g_ptr_array_index (received, i);
+      const char *code = dp_finding_get_code (finding);
+      const char *described = dp_check_code_describe (code);
+      g_autofree char *path = dp_finding_dup_path (finding, NULL);
+
+      g_ptr_array_add (findings,
+                       dp_finding_new_for_path (code, dp_finding_get_severity (finding), path,
+                                                described ? described
+                                                          : dp_finding_get_message (finding)));
+    }
+  return findings;
+}
+
 /* The error for a non-2xx answer. */
 static GError *
 map_status_error (Call        *call,
@@ -323,7 +353,7 @@ map_status_error (Call        *call,
           return protocol_error ("422 without \"bevindingen\"");
 
         g_clear_pointer (&call->findings, g_ptr_array_unref);
-        call->findings = dp_format_findings_from_node (findings_node, &local_error);
+        call->findings = read_findings (findings_node, &local_error);
         if (call->findings == NULL)
           return protocol_error (local_error->message);
 
@@ -791,7 +821,7 @@ complete_submit (GTask    *task,
   /* The warnings the service found, if it sends them. */
   findings_node = json_object_get_member (json_node_get_object (root), "bevindingen");
   if (findings_node != NULL &&
-      !(call->findings = dp_format_findings_from_node (findings_node, &error)))
+      !(call->findings = read_findings (findings_node, &error)))
     {
       g_autoptr(GError) findings_error = error;
       g_task_return_error (task, protocol_error (findings_error->message));

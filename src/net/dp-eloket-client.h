@@ -158,8 +158,9 @@ char           *dp_eloket_client_save_measurement_finish (DpEloketClient  *self,
  * g_uuid_string_random()) and passed again, unchanged, to any later attempt to send the same
  * submission: the service then answers with the first submission's reference instead of
  * submitting twice. Returns the reference, and the submission time in @out_submitted_at.
- * @out_findings gets the findings the service sent (DpFinding made from their paths), or
- * NULL: on success its warnings, with REFUSED the errors (and warnings) that stopped it.
+ * @out_findings gets the findings the service sent (DpFinding made from their paths, their
+ * messages the translated explanation of their code, dp_check_code_describe()), or NULL: on
+ * success its warnings, with REFUSED the errors (and warnings) that stopped it.
  * ALREADY_SUBMITTED, DEADLINE_PASSED, CONFLICT_CHANGED (a save raced the submission). */
 void            dp_eloket_client_submit_async     (DpEloketClient  *self,
                                                    const char      *registration_number,

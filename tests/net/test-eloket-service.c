@@ -355,6 +355,9 @@ test_submit_refused (void)
           g_assert_cmpint (dp_finding_get_severity (finding), ==, DP_SEVERITY_ERROR);
           g_assert_cmpstr (path, ==, "luik1[1].prijs_cent");
         }
+      /* Said in this program's language, whatever the service's is: by its code. */
+      g_assert_cmpstr (dp_finding_get_message (finding), ==,
+                       dp_check_code_describe (dp_finding_get_code (finding)));
     }
   g_assert_true (seen);
 }
@@ -1233,9 +1236,10 @@ test_cli_submit (void)
                           " \"capaciteit\": 45, \"prijs_cent\": 7100 },"
                           "{ \"kamertype\": \"tweepersoonskamer\", \"beschrijving\": \"\","
                           " \"capaciteit\": 5, \"prijs_cent\": 6000 }");
+  /* 28 of 30 units: submitted with a warning, told with its figures. */
   third = write_dossier ("drie.json", "PE-9003", 30,
                          "{ \"kamertype\": \"eenpersoonskamer\", \"beschrijving\": \"Groot\","
-                         " \"capaciteit\": 30, \"prijs_cent\": 8050 }");
+                         " \"capaciteit\": 28, \"prijs_cent\": 8050 }");
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -1269,6 +1273,13 @@ test_cli_submit (void)
           g_assert_false (g_str_has_prefix (reference, "refused"));
           g_assert_cmpuint (strlen (reference), >, 0);
           n_references++;
+          if (g_str_has_prefix (line, third))
+            {
+              g_assert_nonnull (lines[i + 1]);
+              g_assert_nonnull (strstr (lines[i + 1], DP_CHECK_CAPACITEIT_ONDER_ERKEND));
+              g_assert_nonnull (strstr (lines[i + 1], "The total capacity 28 is below the "
+                                                      "recognised capacity 30"));
+            }
         }
       else if (g_str_has_prefix (line, second))
         {
