@@ -132,6 +132,20 @@ dp_test_line_at (DpDossier *dossier,
   return line;
 }
 
+DpLine *
+dp_test_append (DpDossier  *dossier,
+                DpPart      part,
+                DpRoomType  room_type,
+                const char *description,
+                guint       capacity,
+                gint64      price)
+{
+  g_autoptr(DpLine) line = dp_line_new (room_type, description, capacity, price);
+
+  dp_dossier_append_line (dossier, part, line);
+  return line;
+}
+
 void
 dp_test_remove_tree (const char *path)
 {

@@ -1,6 +1,6 @@
 /* dp-test-common.h: what the service tests of tests/server and tests/net share: the built
  * dagprijzen-server as a child process on loopback, TOTP codes it has not seen yet, and
- * small helpers.
+ * small helpers (also for tests/core).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +41,14 @@ void         dp_test_totp_next_code  (const guint8        *secret,
 DpLine      *dp_test_line_at         (DpDossier           *dossier,
                                       DpPart               part,
                                       guint                position);
+
+/* Appends a new line to Luik @part; returns it, owned by the dossier. */
+DpLine      *dp_test_append          (DpDossier           *dossier,
+                                      DpPart               part,
+                                      DpRoomType           room_type,
+                                      const char          *description,
+                                      guint                capacity,
+                                      gint64               price);
 
 /* Removes the directory @path and everything below it. */
 void         dp_test_remove_tree     (const char          *path);

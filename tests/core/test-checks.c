@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dagprijzen-core.h"
+#include "dp-test-common.h"
 
 static DpDossier *
 new_dossier (guint recognised_capacity)
@@ -15,20 +16,6 @@ new_dossier (guint recognised_capacity)
                                                     recognised_capacity);
 
   return dp_dossier_new (campaign, facility);
-}
-
-static DpLine *
-append (DpDossier  *dossier,
-        DpPart      part,
-        DpRoomType  room_type,
-        const char *description,
-        guint       capacity,
-        gint64      price)
-{
-  g_autoptr(DpLine) line = dp_line_new (room_type, description, capacity, price);
-
-  dp_dossier_append_line (dossier, part, line);
-  return line;  /* borrowed: the dossier holds it */
 }
 
 /* The number of live findings with @code, and with @path when not NULL. */
@@ -86,7 +73,7 @@ test_geen_lijnen (void)
   path = dp_finding_dup_path (finding, dossier);
   g_assert_cmpstr (path, ==, "");
 
-  append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 1, 5000);
+  dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 1, 5000);
   assert_no_finding (dossier, DP_CHECK_GEEN_LIJNEN);
 
   dp_dossier_remove_line (dossier, DP_PART_2, 0);
@@ -98,7 +85,7 @@ test_capaciteit_ongeldig (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (10);
   g_autoptr(DpFinding) finding = NULL;
-  DpLine *line = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 0, 5000);
+  DpLine *line = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 0, 5000);
 
   assert_finding (dossier, DP_CHECK_CAPACITEIT_ONGELDIG, "luik1[0].capaciteit");
   finding = get_finding (dossier, DP_CHECK_CAPACITEIT_ONGELDIG);
@@ -117,7 +104,7 @@ static void
 test_tweepersoonskamer_oneven (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (10);
-  DpLine *line = append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 3, 5000);
+  DpLine *line = dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 3, 5000);
 
   assert_finding (dossier, DP_CHECK_TWEEPERSOONSKAMER_ONEVEN, "luik2[0].capaciteit");
   dp_line_set_capacity (line, 2);
@@ -138,8 +125,8 @@ static void
 test_prijs_ontbreekt (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (10);
-  DpLine *a = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 5, DP_CENTS_NONE);
-  DpLine *b = append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 5, DP_CENTS_NONE);
+  DpLine *a = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 5, DP_CENTS_NONE);
+  DpLine *b = dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 5, DP_CENTS_NONE);
 
   assert_finding (dossier, DP_CHECK_PRIJS_ONTBREEKT, "luik1[0].prijs_cent");
   assert_finding (dossier, DP_CHECK_PRIJS_ONTBREEKT, "luik2[0].brutoprijs_cent");
@@ -154,7 +141,7 @@ static void
 test_prijs_ongeldig (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (10);
-  DpLine *line = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 0);
+  DpLine *line = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 0);
 
   assert_finding (dossier, DP_CHECK_PRIJS_ONGELDIG, "luik1[0].prijs_cent");
   dp_line_set_price (line, -1);
@@ -176,7 +163,7 @@ test_nettoprijs_niet_positief (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (10);
   g_autoptr(DpFinding) finding = NULL;
-  DpLine *line = append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 10, 629);
+  DpLine *line = dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 10, 629);
 
   /* 2025: the discount is 6,29. Gross 6,29 leaves 0,00 net. */
   assert_finding (dossier, DP_CHECK_NETTOPRIJS_NIET_POSITIEF, "luik2[0].brutoprijs_cent");
@@ -199,8 +186,8 @@ test_capaciteit_erkend (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (120);
   g_autoptr(DpFinding) finding = NULL;
-  DpLine *a = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 100, 7250);
-  DpLine *b = append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 20, 4500);
+  DpLine *a = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 100, 7250);
+  DpLine *b = dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 20, 4500);
 
   assert_no_finding (dossier, DP_CHECK_CAPACITEIT_BOVEN_ERKEND);
   assert_no_finding (dossier, DP_CHECK_CAPACITEIT_ONDER_ERKEND);
@@ -230,10 +217,10 @@ static void
 test_dubbele_lijn (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (10);
-  DpLine *a = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Standaard", 1, 5000);
-  DpLine *b = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Balkon", 1, 6000);
-  DpLine *c = append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "Standaard", 1, 5000);
-  DpLine *d = append (dossier, DP_PART_1, DP_ROOM_TYPE_DOUBLE, "Standaard", 2, 5000);
+  DpLine *a = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Standaard", 1, 5000);
+  DpLine *b = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Balkon", 1, 6000);
+  DpLine *c = dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "Standaard", 1, 5000);
+  DpLine *d = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_DOUBLE, "Standaard", 2, 5000);
 
   /* Same kind in another Luik, or another room type: no duplicate. */
   assert_no_finding (dossier, DP_CHECK_DUBBELE_LIJN);
@@ -263,8 +250,8 @@ static void
 test_prijs_per_kamer_vermoeden (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (10);
-  DpLine *single = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 1, 4500);
-  DpLine *twin = append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 2, 7199);
+  DpLine *single = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 1, 4500);
+  DpLine *twin = dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 2, 7199);
   DpLine *other;
 
   /* Median 45,00: 1,6 × 45,00 = 72,00. */
@@ -280,14 +267,14 @@ test_prijs_per_kamer_vermoeden (void)
 
   /* An even count takes the lower middle: 40,00 and 50,00 give 40,00, threshold 64,00. */
   dp_line_set_price (single, 4000);
-  other = append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "b", 1, 5000);
+  other = dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "b", 1, 5000);
   dp_line_set_price (twin, 6399);
   assert_no_finding (dossier, DP_CHECK_PRIJS_PER_KAMER_VERMOEDEN);
   dp_line_set_price (twin, 6400);
   assert_finding (dossier, DP_CHECK_PRIJS_PER_KAMER_VERMOEDEN, NULL);
 
   /* A third single room at 60,00: the median is now 50,00 (threshold 80,00). */
-  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "c", 1, 6000);
+  dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "c", 1, 6000);
   assert_no_finding (dossier, DP_CHECK_PRIJS_PER_KAMER_VERMOEDEN);
 
   /* Without single rooms there is no median and no verdict. */
@@ -308,7 +295,7 @@ static void
 test_prijs_onwaarschijnlijk (void)
 {
   g_autoptr(DpDossier) dossier = new_dossier (10);
-  DpLine *line = append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 10, 2999);
+  DpLine *line = dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 10, 2999);
   g_autoptr(DpFinding) finding = NULL;
 
   assert_finding (dossier, DP_CHECK_PRIJS_ONWAARSCHIJNLIJK, "luik2[0].brutoprijs_cent");
@@ -329,7 +316,7 @@ test_prijswijziging_groot (void)
   g_autoptr(DpDossier) dossier = new_dossier (10);
   g_autoptr(GListStore) previous = g_list_store_new (DP_TYPE_LINE);
   g_autoptr(DpLine) last_year = dp_line_new (DP_ROOM_TYPE_SINGLE, "Standaard", 10, 5000);
-  DpLine *line = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Standaard", 10, 5501);
+  DpLine *line = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Standaard", 10, 5501);
 
   /* No previous year: nothing to compare with. */
   assert_no_finding (dossier, DP_CHECK_PRIJSWIJZIGING_GROOT);
@@ -359,7 +346,7 @@ test_indientermijn (void)
   g_autoptr(GPtrArray) late = NULL;
   GDate today;
 
-  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 5000);
+  dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (dp_dossier_get_findings (dossier)), ==, 0);
 
   g_assert_true (dp_date_from_iso ("2025-05-31", &today));
@@ -397,8 +384,8 @@ test_paths_follow_lines (void)
   DpLine *lines[3];
 
   for (guint i = 0; i < 3; i++)
-    lines[i] = append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, (const char *[]) { "a", "b", "c" }[i],
-                       10, 5000);
+    lines[i] = dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE,
+                               (const char *[]) { "a", "b", "c" }[i], 10, 5000);
   dp_line_set_capacity (lines[2], 0);
   assert_finding (dossier, DP_CHECK_CAPACITEIT_ONGELDIG, "luik1[2].capaciteit");
 
@@ -546,7 +533,8 @@ reference_findings (DpDossier *dossier)
 
 #define P(field) (g_snprintf (path, sizeof path, "luik%d[%u].%s", group, i, field), path)
           if (capacity < 1)
-            expect (out, DP_SEVERITY_ERROR, group, i, DP_CHECK_CAPACITEIT_ONGELDIG, P ("capaciteit"));
+            expect (out, DP_SEVERITY_ERROR, group, i, DP_CHECK_CAPACITEIT_ONGELDIG,
+                    P ("capaciteit"));
           if (dp_line_get_room_type (line) == DP_ROOM_TYPE_DOUBLE && capacity % 2 == 1)
             expect (out, DP_SEVERITY_ERROR, group, i, DP_CHECK_TWEEPERSOONSKAMER_ONEVEN,
                     P ("capaciteit"));
@@ -735,8 +723,8 @@ test_random_walk (void)
           /* Now and then empty the dossier, the last lines from the middle outwards. */
           for (DpPart p = DP_PART_1; p <= DP_PART_2; p++)
             while (g_list_model_get_n_items (dp_dossier_get_lines (dossier, p)) > 0)
-              dp_dossier_remove_line (dossier, p,
-                                      g_list_model_get_n_items (dp_dossier_get_lines (dossier, p)) / 2);
+              dp_dossier_remove_line (
+                dossier, p, g_list_model_get_n_items (dp_dossier_get_lines (dossier, p)) / 2);
         }
       else if (line == NULL || op == 0 || (op == 1 && n < 12))
         {
@@ -767,8 +755,8 @@ test_random_walk (void)
       else if (op == 6)
         dp_line_set_room_type (line, g_rand_int_range (rand, 0, 2));
       else if (op == 7)
-        dp_line_set_description (line, descriptions[g_rand_int_range (rand, 0,
-                                                                       G_N_ELEMENTS (descriptions))]);
+        dp_line_set_description (
+          line, descriptions[g_rand_int_range (rand, 0, G_N_ELEMENTS (descriptions))]);
       else if (op == 8)
         {
           /* Last year's lines: a copy of some of this year's, with other prices. */
@@ -911,8 +899,8 @@ test_insertions_at_one_spot (void)
   g_autoptr(DpDossier) dossier = new_dossier (0);
   GListModel *findings = dp_dossier_get_findings (dossier);
 
-  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "first", 0, 5000);
-  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "last", 0, 5000);
+  dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "first", 0, 5000);
+  dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "last", 0, 5000);
 
   for (guint i = 0; i < 400; i++)
     {

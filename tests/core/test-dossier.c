@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "dagprijzen-core.h"
+#include "dp-test-common.h"
 
 static DpDossier *
 new_dossier (guint recognised_capacity)
@@ -12,31 +13,6 @@ new_dossier (guint recognised_capacity)
                                                     recognised_capacity);
 
   return dp_dossier_new (campaign, facility);
-}
-
-static void
-append (DpDossier  *dossier,
-        DpPart      part,
-        DpRoomType  room_type,
-        const char *description,
-        guint       capacity,
-        gint64      price)
-{
-  g_autoptr(DpLine) line = dp_line_new (room_type, description, capacity, price);
-
-  dp_dossier_append_line (dossier, part, line);
-}
-
-static DpLine *
-line_at (DpDossier *dossier,
-         DpPart     part,
-         guint      position)
-{
-  DpLine *line = g_list_model_get_item (dp_dossier_get_lines (dossier, part), position);
-
-  /* The dossier holds it: a borrowed pointer is safe for the test's purposes. */
-  g_object_unref (line);
-  return line;
 }
 
 static void
@@ -76,8 +52,8 @@ test_handleiding_examples (void)
 
   /* 3 two-person rooms, 45 euro per resident: capacity 6 (3 × 2), price 45,00. */
   g_assert_true (dp_money_parse ("45", &cents, NULL));
-  append (dossier, DP_PART_1, DP_ROOM_TYPE_DOUBLE, "", 3 * 2, cents);
-  line = line_at (dossier, DP_PART_1, 0);
+  dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_DOUBLE, "", 3 * 2, cents);
+  line = dp_test_line_at (dossier, DP_PART_1, 0);
   g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 6);
   g_assert_cmpint (dp_line_get_price (line), ==, 4500);
   price = dp_money_format (dp_line_get_price (line));
@@ -88,7 +64,7 @@ test_handleiding_examples (void)
   /* In Luik 2 a gross 45,00 gives a net 38,71 with the 2025 discount of 6,29. */
   dp_dossier_move_line (dossier, DP_PART_1, 0);
   g_assert_cmpuint (g_list_model_get_n_items (dp_dossier_get_lines (dossier, DP_PART_1)), ==, 0);
-  g_assert_true (line_at (dossier, DP_PART_2, 0) == line);
+  g_assert_true (dp_test_line_at (dossier, DP_PART_2, 0) == line);
   g_assert_cmpint (dp_line_get_discount (line), ==, 629);
   g_assert_cmpint (dp_line_get_net_price (line), ==, 3871);
   net = dp_money_format (dp_line_get_net_price (line));
@@ -107,8 +83,8 @@ test_discount_is_the_campaigns (void)
   g_autoptr(DpFacility) facility = dp_facility_new ("PE-1", "WZC", 10);
   g_autoptr(DpDossier) dossier = dp_dossier_new (campaign, facility);
 
-  append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 10, 4500);
-  g_assert_cmpint (dp_line_get_net_price (line_at (dossier, DP_PART_2, 0)), ==, 3900);
+  dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "", 10, 4500);
+  g_assert_cmpint (dp_line_get_net_price (dp_test_line_at (dossier, DP_PART_2, 0)), ==, 3900);
 }
 
 static void
@@ -122,11 +98,11 @@ test_total_capacity_live (void)
   g_signal_connect (dossier, "notify::total-capacity", G_CALLBACK (count_notify), &n_notify);
   g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 0);
 
-  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Standaard", 100, 7250);
+  dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "Standaard", 100, 7250);
   g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 100);
   g_assert_cmpuint (n_notify, ==, 1);
 
-  append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 6, 4500);
+  dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 6, 4500);
   g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 106);
   g_assert_cmpuint (n_notify, ==, 2);
 
@@ -136,11 +112,11 @@ test_total_capacity_live (void)
     dp_dossier_insert_line (dossier, DP_PART_1, 0, front);
   }
   g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 116);
-  g_assert_cmpstr (dp_line_get_description (line_at (dossier, DP_PART_1, 0)), ==, "Balkon");
+  g_assert_cmpstr (dp_line_get_description (dp_test_line_at (dossier, DP_PART_1, 0)), ==, "Balkon");
   g_assert_cmpuint (n_notify, ==, 3);
 
   /* An edit of a line's capacity. */
-  line = line_at (dossier, DP_PART_1, 1);
+  line = dp_test_line_at (dossier, DP_PART_1, 1);
   dp_line_set_capacity (line, 90);
   g_assert_cmpuint (dp_dossier_get_total_capacity (dossier), ==, 106);
   g_assert_cmpuint (n_notify, ==, 4);
@@ -187,7 +163,7 @@ test_lines_model (void)
     {
       g_autofree char *description = g_strdup_printf ("Lijn %u", i);
 
-      append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, description, 1, 5000);
+      dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, description, 1, 5000);
       g_assert_cmpuint (ic.position, ==, i);
       g_assert_cmpuint (ic.removed, ==, 0);
       g_assert_cmpuint (ic.added, ==, 1);
@@ -197,7 +173,7 @@ test_lines_model (void)
 
   for (guint i = 0; i < 5; i++)
     {
-      DpLine *line = line_at (dossier, DP_PART_1, i);
+      DpLine *line = dp_test_line_at (dossier, DP_PART_1, i);
 
       g_assert_true (dp_dossier_find_line (dossier, line, &part, &position));
       g_assert_cmpint (part, ==, DP_PART_1);
@@ -208,15 +184,17 @@ test_lines_model (void)
   g_assert_cmpuint (ic.position, ==, 2);
   g_assert_cmpuint (ic.removed, ==, 1);
   g_assert_cmpuint (ic.added, ==, 0);
-  g_assert_cmpstr (dp_line_get_description (line_at (dossier, DP_PART_1, 2)), ==, "Lijn 3");
-  g_assert_true (dp_dossier_find_line (dossier, line_at (dossier, DP_PART_1, 3), &part, &position));
+  g_assert_cmpstr (dp_line_get_description (dp_test_line_at (dossier, DP_PART_1, 2)), ==, "Lijn 3");
+  g_assert_true (dp_dossier_find_line (dossier, dp_test_line_at (dossier, DP_PART_1, 3), &part,
+                                       &position));
   g_assert_cmpuint (position, ==, 3);
 
   /* A line is in one dossier at a time. */
   {
     g_autoptr(DpDossier) other = new_dossier (1);
 
-    g_assert_false (dp_dossier_find_line (other, line_at (dossier, DP_PART_1, 0), NULL, NULL));
+    g_assert_false (dp_dossier_find_line (other, dp_test_line_at (dossier, DP_PART_1, 0), NULL,
+                                          NULL));
   }
 }
 
@@ -240,12 +218,12 @@ test_previous_price (void)
     g_list_store_append (luik2, p4);
   }
 
-  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "standaardkamer ", 100, 7250);
-  append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "Balkon", 10, 8200);
-  append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 6, 4500);
-  a = line_at (dossier, DP_PART_1, 0);
-  b = line_at (dossier, DP_PART_2, 0);
-  c = line_at (dossier, DP_PART_2, 1);
+  dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "standaardkamer ", 100, 7250);
+  dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_SINGLE, "Balkon", 10, 8200);
+  dp_test_append (dossier, DP_PART_2, DP_ROOM_TYPE_DOUBLE, "", 6, 4500);
+  a = dp_test_line_at (dossier, DP_PART_1, 0);
+  b = dp_test_line_at (dossier, DP_PART_2, 0);
+  c = dp_test_line_at (dossier, DP_PART_2, 1);
   g_assert_cmpint (dp_line_get_previous_price (a), ==, DP_CENTS_NONE);
 
   dp_dossier_set_previous_lines (dossier, DP_PART_1, G_LIST_MODEL (luik1));
@@ -283,7 +261,8 @@ test_previous_price (void)
                     ==, 0);
 
   /* Passing the dossier's own store back is harmless. */
-  dp_dossier_set_previous_lines (dossier, DP_PART_2, dp_dossier_get_previous_lines (dossier, DP_PART_2));
+  dp_dossier_set_previous_lines (dossier, DP_PART_2,
+                                 dp_dossier_get_previous_lines (dossier, DP_PART_2));
   g_assert_cmpuint (g_list_model_get_n_items (dp_dossier_get_previous_lines (dossier, DP_PART_2)),
                     ==, 2);
 }
@@ -295,7 +274,7 @@ test_submitted_is_read_only (void)
   g_autoptr(GDateTime) when = g_date_time_new_utc (2025, 5, 20, 10, 0, 0);
   guint n_notify = 0;
 
-  append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 5000);
+  dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 5000);
   g_assert_false (dp_dossier_get_read_only (dossier));
   g_assert_null (dp_dossier_get_submitted_at (dossier));
   g_assert_null (dp_dossier_get_reference (dossier));
@@ -317,7 +296,7 @@ test_submitted_refuses (void)
       g_autoptr(DpDossier) dossier = new_dossier (10);
       g_autoptr(DpLine) extra = dp_line_new (DP_ROOM_TYPE_SINGLE, "", 1, 1);
 
-      append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 5000);
+      dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 5000);
       dp_dossier_mark_submitted (dossier, NULL, NULL);
       dp_dossier_append_line (dossier, DP_PART_1, extra);
       return;
@@ -336,8 +315,8 @@ test_submitted_line_refuses (void)
       g_autoptr(DpDossier) dossier = new_dossier (10);
       DpLine *line;
 
-      append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 5000);
-      line = line_at (dossier, DP_PART_1, 0);
+      dp_test_append (dossier, DP_PART_1, DP_ROOM_TYPE_SINGLE, "", 10, 5000);
+      line = dp_test_line_at (dossier, DP_PART_1, 0);
       dp_dossier_mark_submitted (dossier, NULL, NULL);
       dp_line_set_price (line, 6000);
       return;
