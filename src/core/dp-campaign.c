@@ -44,7 +44,8 @@ dp_campaign_get_property (GObject    *object,
       g_value_set_uint (value, self->year);
       break;
     case PROP_MEASUREMENT_DATE:
-      g_value_set_boxed (value, g_date_valid (&self->measurement_date) ? &self->measurement_date : NULL);
+      g_value_set_boxed (value,
+                         g_date_valid (&self->measurement_date) ? &self->measurement_date : NULL);
       break;
     case PROP_DEADLINE:
       g_value_set_boxed (value, g_date_valid (&self->deadline) ? &self->deadline : NULL);

@@ -548,7 +548,8 @@ relabel_around (GSequence     *seq,
       high = record_order (g_sequence_iter_next (last), G_MAXUINT64);
 
       if ((high - low) / (count + 1) >= ORDER_MIN_GAP
-          || (g_sequence_iter_is_begin (first) && g_sequence_iter_is_end (g_sequence_iter_next (last))))
+          || (g_sequence_iter_is_begin (first)
+              && g_sequence_iter_is_end (g_sequence_iter_next (last))))
         {
           guint64 gap = (high - low) / (count + 1);
           guint64 label = low;
@@ -769,7 +770,8 @@ dp_dossier_set_previous_lines (DpDossier  *self,
   g_return_if_fail (!dp_dossier_get_read_only (self));
   g_return_if_fail (part < DP_N_PARTS);
   g_return_if_fail (lines == NULL || G_IS_LIST_MODEL (lines));
-  g_return_if_fail (lines == NULL || g_type_is_a (g_list_model_get_item_type (lines), DP_TYPE_LINE));
+  g_return_if_fail (lines == NULL
+                    || g_type_is_a (g_list_model_get_item_type (lines), DP_TYPE_LINE));
 
   n = lines != NULL ? g_list_model_get_n_items (lines) : 0;
   index = self->previous_index[part];

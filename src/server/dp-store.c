@@ -604,7 +604,8 @@ dp_store_accept_login (DpStore     *self,
     return FALSE;
 
   /* The condition on the step makes a code usable once even if two logins race. */
-  stmt = prepare (self, "UPDATE users SET last_totp_step = ?2 WHERE id = ?1 AND last_totp_step < ?2");
+  stmt = prepare (self, "UPDATE users SET last_totp_step = ?2"
+                        " WHERE id = ?1 AND last_totp_step < ?2");
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_int64 (stmt, 2, step);
   if (!run (self, stmt, error))
@@ -620,7 +621,8 @@ dp_store_accept_login (DpStore     *self,
   if (!run (self, stmt, error))
     goto fail;
 
-  stmt = prepare (self, "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?1, ?2, ?3)");
+  stmt = prepare (self, "INSERT INTO sessions (token_hash, user_id, expires_at)"
+                        " VALUES (?1, ?2, ?3)");
   sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, user_id);
   sqlite3_bind_int64 (stmt, 3, expires_at);
