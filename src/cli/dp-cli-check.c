@@ -22,32 +22,19 @@ run_check (int    argc,
   };
   guint n_errors = 0;
   guint n_warnings = 0;
+  GDate today;
 
   dossier = dp_cli_parse_and_load (&dp_cli_check_command, entries, &argc, &argv);
   if (dossier == NULL)
     return DP_CLI_EXIT_INVALID;
 
-  if (today_text != NULL)
+  if (today_text != NULL && !dp_date_from_iso (today_text, &today))
     {
-      GDate today;
-
-      if (!dp_date_from_iso (today_text, &today))
-        {
-          g_printerr (_("%s: --today: expected a date as YYYY-MM-DD, found “%s”\n"),
-                      g_get_prgname (), today_text);
-          return DP_CLI_EXIT_INVALID;
-        }
-      findings = dp_dossier_check_submission (dossier, &today);
+      g_printerr (_("%s: --today: expected a date as YYYY-MM-DD, found “%s”\n"),
+                  g_get_prgname (), today_text);
+      return DP_CLI_EXIT_INVALID;
     }
-  else
-    {
-      GListModel *live = dp_dossier_get_findings (dossier);
-      guint n = g_list_model_get_n_items (live);
-
-      findings = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (findings, g_list_model_get_item (live, i));
-    }
+  findings = dp_dossier_check_submission (dossier, today_text != NULL ? &today : NULL);
 
   for (guint i = 0; i < findings->len; i++)
     {

@@ -135,7 +135,6 @@ submit_file (DpEloketClient *client,
   g_autofree char *new_etag = NULL;
   g_autofree char *key = NULL;
   g_autofree char *reference = NULL;
-  GListModel *live;
   DpFacility *facility;
   guint year;
 
@@ -157,10 +156,7 @@ submit_file (DpEloketClient *client,
                          n_errors);
 
       print_refused (filename, reason);
-      live = dp_dossier_get_findings (dossier);
-      findings = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < g_list_model_get_n_items (live); i++)
-        g_ptr_array_add (findings, g_list_model_get_item (live, i));
+      findings = dp_dossier_check_submission (dossier, NULL);
       print_findings (findings, dossier);
       return DP_CLI_EXIT_FINDINGS;
     }

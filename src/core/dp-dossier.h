@@ -96,7 +96,8 @@ void          dp_dossier_set_previous_lines   (DpDossier   *self,
 GListModel   *dp_dossier_get_findings         (DpDossier   *self);
 
 /* The findings of the checks for a submission on @today: the live findings plus
- * indientermijn-verstreken when @today is past the deadline. A new array of DpFinding. */
+ * indientermijn-verstreken when @today is past the deadline; with @today NULL, the live
+ * findings alone (the deadline left to the service's clock). A new array of DpFinding. */
 GPtrArray    *dp_dossier_check_submission     (DpDossier   *self,
                                                const GDate *today);
 

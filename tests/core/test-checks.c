@@ -373,6 +373,21 @@ test_indientermijn (void)
   g_assert_cmpuint (late->len, ==, 3);  /* + capaciteit-ongeldig, capaciteit-onder-erkend */
   g_assert_cmpstr (dp_finding_get_code (g_ptr_array_index (late, 0)), ==,
                    DP_CHECK_INDIENTERMIJN_VERSTREKEN);
+
+  /* Without a day: the live findings alone, as a client that leaves the deadline to the
+   * service's clock asks for them. */
+  {
+    g_autoptr(GPtrArray) live = dp_dossier_check_submission (dossier, NULL);
+
+    g_assert_cmpuint (live->len, ==, 2);
+    for (guint i = 0; i < live->len; i++)
+      {
+        g_autoptr(DpFinding) expected = g_list_model_get_item (dp_dossier_get_findings (dossier),
+                                                               i);
+
+        g_assert_true (g_ptr_array_index (live, i) == expected);
+      }
+  }
 }
 
 static void
