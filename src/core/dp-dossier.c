@@ -7,8 +7,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <string.h>
-
 #include "dp-checks-private.h"
 #include "dp-dossier.h"
 #include "dp-line-private.h"
