@@ -247,6 +247,14 @@ dp_date_to_iso (const GDate *date)
                           (guint) g_date_get_day (date));
 }
 
+char *
+dp_time_to_iso (GDateTime *time)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
 gboolean
 dp_date_from_iso (const char *iso,
                   GDate      *out_date)

@@ -965,8 +965,7 @@ dp_format_save_node (DpDossier *dossier)
   submitted_at = dp_dossier_get_submitted_at (dossier);
   if (submitted_at != NULL)
     {
-      /* Whole seconds and a numeric offset: one spelling, so a reload writes the same. */
-      g_autofree char *text = g_date_time_format (submitted_at, "%Y-%m-%dT%H:%M:%S%:z");
+      g_autofree char *text = dp_time_to_iso (submitted_at);
       json_object_set_string_member (root, "ingediend_op", text);
     }
   else

@@ -102,7 +102,7 @@ dp_demo_seed (DpStore  *store,
   if (zone == NULL)
     zone = g_time_zone_new_utc ();
   submitted = g_date_time_new (zone, 2024, 5, 21, 10, 30, 0);
-  submitted_at = g_date_time_format_iso8601 (submitted);
+  submitted_at = dp_time_to_iso (submitted);
   dp_dossier_mark_submitted (dossier, submitted, reference);
   document = dp_format_save_data (dossier, NULL);
   response = g_strdup_printf ("{\"referentie\":\"%s\",\"ingediend_op\":\"%s\",\"bevindingen\":[]}",

@@ -957,8 +957,7 @@ handle_submit (DpRequest *request)
 
   reference = new_reference (request->self, dp_facility_get_registration_number (target.facility),
                              target.year);
-  /* As the dossier format writes it: whole seconds and a numeric offset. */
-  submitted_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  submitted_at = dp_time_to_iso (now);
 
   json_builder_set_member_name (builder, "referentie");
   json_builder_add_string_value (builder, reference);

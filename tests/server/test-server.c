@@ -1012,8 +1012,17 @@ test_demo (void)
     JsonArray *dossiers = json_object_get_array_member (json_node_get_object (root), "dossiers");
 
     g_assert_cmpuint (json_array_get_length (dossiers), ==, 1);
-    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (dossiers, 0),
-                                                    "referentie"), ==, "MDP-2024-PE1234-D3M0");
+    JsonObject *dossier;
+
+    g_assert_cmpuint (json_array_get_length (dossiers), ==, 1);
+    dossier = json_array_get_object_element (dossiers, 0);
+    g_assert_cmpstr (json_object_get_string_member (dossier, "referentie"), ==,
+                     "MDP-2024-PE1234-D3M0");
+    /* The time is spelled as in the dossier's own ingediend_op (whole seconds, an offset). */
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (dossier, "ingediend_op"),
+                                     "2024-05-21T10:30:00+0"));
+    g_assert_true (g_str_has_suffix (json_object_get_string_member (dossier, "ingediend_op"),
+                                     ":00"));
   }
 }
 
