@@ -115,7 +115,8 @@ dp_auth_login (DpStore     *store,
 
   token = dp_auth_new_token ();
   hash = dp_auth_hash_token (token);
-  if (!dp_store_accept_login (store, user_id, step, hash, now + lifetime, &local_error))
+  if (!dp_store_accept_login (store, user_id, step, hash, now, now + lifetime,
+                              &local_error))
     {
       if (g_error_matches (local_error, DP_STORE_ERROR, DP_STORE_ERROR_STALE))
         {

@@ -593,6 +593,7 @@ dp_store_accept_login (DpStore     *self,
                        gint64       user_id,
                        gint64       step,
                        const char  *token_hash,
+                       gint64       now,
                        gint64       expires_at,
                        GError     **error)
 {
@@ -617,7 +618,7 @@ dp_store_accept_login (DpStore     *self,
     }
 
   stmt = prepare (self, "DELETE FROM sessions WHERE expires_at <= ?1");
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 1, now);
   if (!run (self, stmt, error))
     goto fail;
 

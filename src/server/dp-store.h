@@ -102,11 +102,13 @@ gboolean    dp_store_add_login_failure       (DpStore       *self,
                                               gint64         at,
                                               GError       **error);
 /* In one transaction: records @step as the user's last used TOTP step (refusing, with
- * DP_STORE_ERROR_STALE, one at or before the recorded step) and stores the session. */
+ * DP_STORE_ERROR_STALE, one at or before the recorded step), drops the sessions expired by
+ * @now and stores the new one. */
 gboolean    dp_store_accept_login            (DpStore       *self,
                                               gint64         user_id,
                                               gint64         step,
                                               const char    *token_hash,
+                                              gint64         now,
                                               gint64         expires_at,
                                               GError       **error);
 /* The user of a live session, or 0. */

@@ -91,6 +91,29 @@ test_token (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* A login clears the sessions that have expired by the time it is judged at, and only
+ * those: a second login within the first one's lifetime leaves it valid. */
+static void
+test_sessions_expire_by_the_login_time (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  gint64 step = dp_totp_step_for_time (T0);
+
+  g_assert_cmpint (login_at (fixture, T0, step, &first), ==, DP_LOGIN_OK);
+  g_assert_cmpint (login_at (fixture, T0 + 30, step + 1, &second), ==, DP_LOGIN_OK);
+  g_assert_cmpint (dp_auth_check_token (fixture->store, first, T0 + 31), !=, 0);
+  g_assert_cmpint (dp_auth_check_token (fixture->store, second, T0 + 31), !=, 0);
+
+  /* Much later: the first two are gone from the table, not only refused. */
+  g_assert_cmpint (login_at (fixture, T0 + 3600, dp_totp_step_for_time (T0 + 3600), &third),
+                   ==, DP_LOGIN_OK);
+  g_assert_cmpint (dp_auth_check_token (fixture->store, first, T0 + 31), ==, 0);
+  g_assert_cmpint (dp_auth_check_token (fixture->store, third, T0 + 3601), !=, 0);
+}
+
 static void
 test_code_once (Fixture       *fixture,
                 gconstpointer  data)
@@ -191,6 +214,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/auth/token", Fixture, NULL, fixture_set_up, test_token, fixture_tear_down);
+  g_test_add ("/auth/sessions-expire", Fixture, NULL, fixture_set_up,
+              test_sessions_expire_by_the_login_time, fixture_tear_down);
   g_test_add ("/auth/code-once", Fixture, NULL, fixture_set_up, test_code_once, fixture_tear_down);
   g_test_add ("/auth/failure-limit", Fixture, NULL, fixture_set_up, test_failure_limit,
               fixture_tear_down);
