@@ -257,6 +257,19 @@ authenticate (DpRequest *request)
   return FALSE;
 }
 
+/* The string member @key of @object, or NULL when either is missing or it is no string. */
+static const char *
+string_member (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 /* POST /api/v1/sessies */
 static void
 handle_login (DpRequest *request)
@@ -277,20 +290,14 @@ handle_login (DpRequest *request)
     return;
 
   object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object == NULL ||
-      !json_object_has_member (object, "gebruiker") ||
-      !JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "gebruiker")) ||
-      json_node_get_value_type (json_object_get_member (object, "gebruiker")) != G_TYPE_STRING ||
-      !json_object_has_member (object, "totp") ||
-      !JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "totp")) ||
-      json_node_get_value_type (json_object_get_member (object, "totp")) != G_TYPE_STRING)
+  user = string_member (object, "gebruiker");
+  code = string_member (object, "totp");
+  if (user == NULL || code == NULL)
     {
       respond_error (request->msg, SOUP_STATUS_BAD_REQUEST, "ongeldig-document",
                      "Expected {\"gebruiker\": \"name\", \"totp\": \"123456\"}");
       return;
     }
-  user = json_object_get_string_member (object, "gebruiker");
-  code = json_object_get_string_member (object, "totp");
 
   switch (dp_auth_login (request->self->store, user, code, unix_now (),
                          request->self->session_lifetime, &token, &expires_at, &error))
