@@ -72,40 +72,28 @@ struct _DpChecks
   DpFindingEntry *wide[DP_N_DOSSIER_CHECKS];
 };
 
+/* The severity of each code is DESIGN.md's, kept once: dp_check_code_severity(). */
 static const struct {
   const char *code;
-  DpSeverity  severity;
   DpField     field;
 } line_checks[DP_N_LINE_CHECKS] = {
-  [DP_LINE_CHECK_CAPACITEIT_ONGELDIG] =
-    { DP_CHECK_CAPACITEIT_ONGELDIG, DP_SEVERITY_ERROR, DP_FIELD_CAPACITY },
+  [DP_LINE_CHECK_CAPACITEIT_ONGELDIG] = { DP_CHECK_CAPACITEIT_ONGELDIG, DP_FIELD_CAPACITY },
   [DP_LINE_CHECK_TWEEPERSOONSKAMER_ONEVEN] =
-    { DP_CHECK_TWEEPERSOONSKAMER_ONEVEN, DP_SEVERITY_ERROR, DP_FIELD_CAPACITY },
-  [DP_LINE_CHECK_PRIJS_ONTBREEKT] =
-    { DP_CHECK_PRIJS_ONTBREEKT, DP_SEVERITY_ERROR, DP_FIELD_PRICE },
-  [DP_LINE_CHECK_PRIJS_ONGELDIG] =
-    { DP_CHECK_PRIJS_ONGELDIG, DP_SEVERITY_ERROR, DP_FIELD_PRICE },
-  [DP_LINE_CHECK_NETTOPRIJS_NIET_POSITIEF] =
-    { DP_CHECK_NETTOPRIJS_NIET_POSITIEF, DP_SEVERITY_ERROR, DP_FIELD_PRICE },
-  [DP_LINE_CHECK_DUBBELE_LIJN] =
-    { DP_CHECK_DUBBELE_LIJN, DP_SEVERITY_WARNING, DP_FIELD_DESCRIPTION },
+    { DP_CHECK_TWEEPERSOONSKAMER_ONEVEN, DP_FIELD_CAPACITY },
+  [DP_LINE_CHECK_PRIJS_ONTBREEKT] = { DP_CHECK_PRIJS_ONTBREEKT, DP_FIELD_PRICE },
+  [DP_LINE_CHECK_PRIJS_ONGELDIG] = { DP_CHECK_PRIJS_ONGELDIG, DP_FIELD_PRICE },
+  [DP_LINE_CHECK_NETTOPRIJS_NIET_POSITIEF] = { DP_CHECK_NETTOPRIJS_NIET_POSITIEF, DP_FIELD_PRICE },
+  [DP_LINE_CHECK_DUBBELE_LIJN] = { DP_CHECK_DUBBELE_LIJN, DP_FIELD_DESCRIPTION },
   [DP_LINE_CHECK_PRIJS_PER_KAMER_VERMOEDEN] =
-    { DP_CHECK_PRIJS_PER_KAMER_VERMOEDEN, DP_SEVERITY_WARNING, DP_FIELD_PRICE },
-  [DP_LINE_CHECK_PRIJS_ONWAARSCHIJNLIJK] =
-    { DP_CHECK_PRIJS_ONWAARSCHIJNLIJK, DP_SEVERITY_WARNING, DP_FIELD_PRICE },
-  [DP_LINE_CHECK_PRIJSWIJZIGING_GROOT] =
-    { DP_CHECK_PRIJSWIJZIGING_GROOT, DP_SEVERITY_WARNING, DP_FIELD_PRICE },
+    { DP_CHECK_PRIJS_PER_KAMER_VERMOEDEN, DP_FIELD_PRICE },
+  [DP_LINE_CHECK_PRIJS_ONWAARSCHIJNLIJK] = { DP_CHECK_PRIJS_ONWAARSCHIJNLIJK, DP_FIELD_PRICE },
+  [DP_LINE_CHECK_PRIJSWIJZIGING_GROOT] = { DP_CHECK_PRIJSWIJZIGING_GROOT, DP_FIELD_PRICE },
 };
 
-static const struct {
-  const char *code;
-  DpSeverity  severity;
-} dossier_checks[DP_N_DOSSIER_CHECKS] = {
-  [DP_DOSSIER_CHECK_GEEN_LIJNEN] = { DP_CHECK_GEEN_LIJNEN, DP_SEVERITY_ERROR },
-  [DP_DOSSIER_CHECK_CAPACITEIT_BOVEN_ERKEND] =
-    { DP_CHECK_CAPACITEIT_BOVEN_ERKEND, DP_SEVERITY_ERROR },
-  [DP_DOSSIER_CHECK_CAPACITEIT_ONDER_ERKEND] =
-    { DP_CHECK_CAPACITEIT_ONDER_ERKEND, DP_SEVERITY_WARNING },
+static const char * const dossier_checks[DP_N_DOSSIER_CHECKS] = {
+  [DP_DOSSIER_CHECK_GEEN_LIJNEN] = DP_CHECK_GEEN_LIJNEN,
+  [DP_DOSSIER_CHECK_CAPACITEIT_BOVEN_ERKEND] = DP_CHECK_CAPACITEIT_BOVEN_ERKEND,
+  [DP_DOSSIER_CHECK_CAPACITEIT_ONDER_ERKEND] = DP_CHECK_CAPACITEIT_ONDER_ERKEND,
 };
 
 /* The findings model */
@@ -172,13 +160,13 @@ set_finding (DpChecks         *checks,
              DpLineRecord     *rec,
              guint             ordinal,
              const char       *code,
-             DpSeverity        severity,
              DpField           field,
              char             *message)
 {
   GSequence *seq = dp_seq_model_get_sequence (checks->model);
   DpFindingEntry *entry = *slot;
   DpFinding *finding;
+  DpSeverity severity = DP_SEVERITY_ERROR;
   guint position;
 
   if (message == NULL)
@@ -200,6 +188,8 @@ set_finding (DpChecks         *checks,
       return;
     }
 
+  if (!dp_check_code_severity (code, &severity))
+    g_assert_not_reached ();
   finding = dp_finding_new (code, severity,
                             rec != NULL ? rec->part : DP_PART_1,
                             rec != NULL ? rec->line : NULL,
@@ -243,8 +233,7 @@ set_line_finding (DpChecks     *checks,
     }
 
   set_finding (checks, &rec->findings[check], rec, check,
-               line_checks[check].code, line_checks[check].severity, line_checks[check].field,
-               message);
+               line_checks[check].code, line_checks[check].field, message);
 }
 
 static void
@@ -253,8 +242,7 @@ set_dossier_finding (DpChecks       *checks,
                      char           *message)
 {
   set_finding (checks, &checks->wide[check], NULL, check,
-               dossier_checks[check].code, dossier_checks[check].severity, DP_FIELD_NONE,
-               message);
+               dossier_checks[check], DP_FIELD_NONE, message);
 }
 
 /* Per-line checks */
