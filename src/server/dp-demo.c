@@ -86,7 +86,9 @@ dp_demo_seed (DpStore  *store,
       return FALSE;
     }
 
-  if (dp_store_get_measurement (store, facility_id, 2024, &stored, NULL))
+  if (!dp_store_get_measurement (store, facility_id, 2024, &stored, error))
+    return FALSE;
+  if (stored.document != NULL)
     return TRUE;
 
   dossier = dp_dossier_new (campaign, facility);

@@ -557,16 +557,11 @@ load_previous (DpServer        *self,
                GError         **error)
 {
   g_auto(DpStoredMeasurement) stored = { 0 };
-  g_autoptr(GError) local_error = NULL;
 
   if (!dp_store_get_measurement (self->store, target->facility_id, target->year - 1, &stored,
-                                 &local_error))
-    {
-      if (!g_error_matches (local_error, DP_STORE_ERROR, DP_STORE_ERROR_NOT_FOUND))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (stored.status != DP_STATUS_SUBMITTED)
+                                 error))
+    return NULL;
+  if (stored.document == NULL || stored.status != DP_STATUS_SUBMITTED)
     return NULL;
 
   return dp_format_load_data (stored.document, -1, error);
@@ -644,7 +639,6 @@ handle_get_meting (DpRequest *request)
   g_auto(DpStoredMeasurement) stored = { 0 };
   g_autoptr(DpDossier) dossier = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean is_stored = FALSE;
 
   if (!resolve_target (request, &target))
     return;
@@ -652,17 +646,11 @@ handle_get_meting (DpRequest *request)
   if (!dp_store_get_measurement (request->self->store, target.facility_id, target.year,
                                  &stored, &error))
     {
-      if (!g_error_matches (error, DP_STORE_ERROR, DP_STORE_ERROR_NOT_FOUND))
-        {
-          respond_internal_error (request->msg, error);
-          return;
-        }
-      g_clear_error (&error);
+      respond_internal_error (request->msg, error);
+      return;
     }
-  else
-    is_stored = TRUE;
 
-  if (is_stored)
+  if (stored.document != NULL)
     {
       gsize length = strlen (stored.document);
 
@@ -876,14 +864,13 @@ handle_submit (DpRequest *request)
   if (!resolve_target (request, &target))
     return;
 
-  is_stored = dp_store_get_measurement (request->self->store, target.facility_id, target.year,
-                                        &stored, &error);
-  if (!is_stored && !g_error_matches (error, DP_STORE_ERROR, DP_STORE_ERROR_NOT_FOUND))
+  if (!dp_store_get_measurement (request->self->store, target.facility_id, target.year,
+                                 &stored, &error))
     {
       respond_internal_error (request->msg, error);
       return;
     }
-  g_clear_error (&error);
+  is_stored = stored.document != NULL;
 
   if (is_stored && stored.status == DP_STATUS_SUBMITTED)
     {
@@ -984,7 +971,7 @@ handle_submit (DpRequest *request)
   document = dp_format_save_data (dossier, NULL);
 
   if (!dp_store_submit (request->self->store, target.facility_id, target.year,
-                        is_stored ? stored.revision : 0, document, reference, submitted_at, key,
+                        stored.revision, document, reference, submitted_at, key,
                         response, &error))
     {
       if (g_error_matches (error, DP_STORE_ERROR, DP_STORE_ERROR_SUBMITTED) ||

@@ -808,10 +808,8 @@ dp_store_get_measurement (DpStore             *self,
 
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, DP_STORE_ERROR, DP_STORE_ERROR_NOT_FOUND, "No measurement %u", year);
-  else
-    set_sql_error (self, error);
-  return FALSE;
+    return TRUE;
+  return set_sql_error (self, error);
 }
 
 /* Inside a transaction: the stored revision (0 when none) and whether it is submitted. */

@@ -132,6 +132,8 @@ DpCampaign *dp_store_get_campaign            (DpStore       *self,
 GPtrArray  *dp_store_list_campaigns          (DpStore       *self);
 
 /* Measurements. */
+/* The stored measurement of @year in @out; when none is stored, TRUE with @out empty
+ * (document NULL, revision 0): only a failing database is an error. */
 gboolean    dp_store_get_measurement         (DpStore       *self,
                                               gint64         facility_id,
                                               guint          year,

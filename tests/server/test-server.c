@@ -114,7 +114,9 @@ stored_state (Fixture    *fixture,
   facility = dp_store_get_granted_facility (store, user_id, registration_number, &facility_id,
                                             &error);
   g_assert_no_error (error);
-  if (!dp_store_get_measurement (store, facility_id, year, &stored, NULL))
+  dp_store_get_measurement (store, facility_id, year, &stored, &error);
+  g_assert_no_error (error);
+  if (stored.document == NULL)
     return g_strdup ("");
   return g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s", stored.revision,
                           dp_status_to_wire (stored.status), stored.document);
