@@ -258,6 +258,22 @@ on_network_changed (GNetworkMonitor *monitor,
 
 /* Sending the draft ------------------------------------------------------------------------- */
 
+/* Asks the e-loket for its version of this measurement. */
+static void
+fetch_remote (DpSync              *self,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  DpFacility *facility = dp_dossier_get_facility (self->dossier);
+
+  dp_eloket_client_get_measurement_async (self->client,
+                                          dp_facility_get_registration_number (facility),
+                                          dp_campaign_get_year (
+                                            dp_dossier_get_campaign (self->dossier)),
+                                          cancellable, callback, user_data);
+}
+
 /* Completes every save that waited for this send. */
 static void
 finish_waiting (DpSync       *self,
@@ -373,14 +389,7 @@ on_put (GObject      *source_object,
   if (g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_CONFLICT_CHANGED) ||
       g_error_matches (error, DP_ELOKET_ERROR, DP_ELOKET_ERROR_ALREADY_SUBMITTED))
     {
-      DpFacility *facility = dp_dossier_get_facility (self->dossier);
-
-      dp_eloket_client_get_measurement_async (self->client,
-                                              dp_facility_get_registration_number (facility),
-                                              dp_campaign_get_year (
-                                                dp_dossier_get_campaign (self->dossier)),
-                                              self->cancellable, on_remote_fetched,
-                                              g_object_ref (self));
+      fetch_remote (self, self->cancellable, on_remote_fetched, g_object_ref (self));
       return;
     }
 
@@ -570,12 +579,7 @@ on_submitted (GObject      *source_object,
     {
       g_object_set_data_full (G_OBJECT (task), "reference", g_steal_pointer (&reference),
                               g_free);
-      dp_eloket_client_get_measurement_async (self->client,
-                                              dp_facility_get_registration_number (
-                                                dp_dossier_get_facility (self->dossier)),
-                                              dp_campaign_get_year (
-                                                dp_dossier_get_campaign (self->dossier)),
-                                              NULL, on_recovered_fetched, g_object_ref (task));
+      fetch_remote (self, NULL, on_recovered_fetched, g_object_ref (task));
       return;
     }
 
