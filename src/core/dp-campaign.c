@@ -180,16 +180,7 @@ dp_campaign_new_for_year (guint year)
   for (guint i = 0; i < G_N_ELEMENTS (published); i++)
     {
       if (published[i].year == year)
-        {
-          GDate measurement_date;
-          GDate deadline;
-
-          g_date_clear (&measurement_date, 1);
-          g_date_clear (&deadline, 1);
-          g_date_set_dmy (&measurement_date, 1, G_DATE_MAY, year);
-          g_date_set_dmy (&deadline, 31, G_DATE_MAY, year);
-          return dp_campaign_new (year, &measurement_date, &deadline, published[i].discount);
-        }
+        return dp_campaign_new (year, NULL, NULL, published[i].discount);
     }
 
   return NULL;

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (DpCampaign, dp_campaign, DP, CAMPAIGN, GObject)
  *                         A parameter of the campaign, never hard-coded in checks.
  */
 
+/* A NULL date is the handleiding's: measured on 1 May, submitted by 31 May of @year. */
 DpCampaign   *dp_campaign_new                   (guint         year,
                                                  const GDate  *measurement_date,
                                                  const GDate  *deadline,

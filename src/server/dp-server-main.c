@@ -176,8 +176,6 @@ command_add_campaign (DpStore  *store,
   g_autoptr(DpCampaign) campaign = NULL;
   guint64 year;
   gint64 discount;
-  GDate measured;
-  GDate deadline;
 
   if (g_strv_length (args) != 2 ||
       !g_ascii_string_to_unsigned (args[0], 10, 2000, 9999, &year, NULL) ||
@@ -188,11 +186,7 @@ command_add_campaign (DpStore  *store,
     }
 
   /* The handleiding's calendar: measured on 1 May, submitted by 31 May. */
-  g_date_clear (&measured, 1);
-  g_date_set_dmy (&measured, 1, G_DATE_MAY, (GDateYear) year);
-  g_date_clear (&deadline, 1);
-  g_date_set_dmy (&deadline, 31, G_DATE_MAY, (GDateYear) year);
-  campaign = dp_campaign_new ((guint) year, &measured, &deadline, discount);
+  campaign = dp_campaign_new ((guint) year, NULL, NULL, discount);
   if (!dp_store_add_campaign (store, campaign, &error))
     {
       g_printerr ("%s\n", error->message);
