@@ -252,6 +252,15 @@ test_campaign (void)
 
   g_assert_true (dp_date_from_iso ("2025-05-01", &day));
   g_assert_cmpstr ((long_date = dp_date_format_long (&day)), ==, "1 May 2025");
+
+  /* A submission time: whole seconds and a numeric offset, as ingediend_op is written. */
+  {
+    g_autoptr(GTimeZone) zone = g_time_zone_new_offset (2 * 3600);
+    g_autoptr(GDateTime) at = g_date_time_new (zone, 2025, 5, 20, 10, 15, 0.5);
+    g_autofree char *text = dp_time_to_iso (at);
+
+    g_assert_cmpstr (text, ==, "2025-05-20T10:15:00+02:00");
+  }
 }
 
 static void
