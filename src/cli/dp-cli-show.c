@@ -119,10 +119,7 @@ print_summary (DpDossier *dossier)
       g_autofree char *day = NULL;
       g_autofree char *time = g_date_time_format (at, "%H:%M");
 
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (at),
-                      (GDateMonth) g_date_time_get_month (at),
-                      (GDateYear) g_date_time_get_year (at));
+      dp_date_of_time (at, &date);
       day = dp_date_format_long (&date);
       /* Translators: the submission time: "20 May 2025, 10:15" */
       submitted = g_strdup_printf (_("%s, %s"), day, time);

@@ -238,6 +238,19 @@ dp_date_to_iso (const GDate *date)
                           (guint) g_date_get_day (date));
 }
 
+void
+dp_date_of_time (GDateTime *time,
+                 GDate     *out_date)
+{
+  g_return_if_fail (time != NULL);
+  g_return_if_fail (out_date != NULL);
+
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, (GDateDay) g_date_time_get_day_of_month (time),
+                  (GDateMonth) g_date_time_get_month (time),
+                  (GDateYear) g_date_time_get_year (time));
+}
+
 char *
 dp_time_to_iso (GDateTime *time)
 {

@@ -41,6 +41,9 @@ gboolean      dp_campaign_is_open_on            (DpCampaign   *self,
 
 /* "2025-05-01": ISO 8601, for the wire. */
 char         *dp_date_to_iso                    (const GDate  *date);
+/* The day of @time, in its own time zone, into @out_date. */
+void          dp_date_of_time                   (GDateTime    *time,
+                                                 GDate        *out_date);
 /* "2025-05-20T10:15:00+02:00": a time as the format writes `ingediend_op`, in whole
  * seconds with a numeric offset (one spelling, so that a reload writes the same bytes). */
 char         *dp_time_to_iso                    (GDateTime    *time);

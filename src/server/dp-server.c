@@ -180,16 +180,6 @@ dup_now (DpServer *self)
                           g_date_time_get_minute (now), g_date_time_get_second (now));
 }
 
-static void
-date_of (GDateTime *time,
-         GDate     *out_date)
-{
-  g_date_clear (out_date, 1);
-  g_date_set_dmy (out_date, (GDateDay) g_date_time_get_day_of_month (time),
-                  (GDateMonth) g_date_time_get_month (time),
-                  (GDateYear) g_date_time_get_year (time));
-}
-
 static gint64
 unix_now (void)
 {
@@ -354,7 +344,7 @@ handle_campaigns (DpRequest *request)
   GDate today;
 
   now = dup_now (request->self);
-  date_of (now, &today);
+  dp_date_of_time (now, &today);
   today_iso = dp_date_to_iso (&today);
 
   json_builder_begin_object (builder);
@@ -907,7 +897,7 @@ handle_submit (DpRequest *request)
 
   /* One moment decides both the deadline and the time written down, even at midnight. */
   now = dup_now (request->self);
-  date_of (now, &today);
+  dp_date_of_time (now, &today);
   findings = dp_dossier_check_submission (dossier, &today);
   warnings = g_ptr_array_new ();
   for (guint i = 0; i < findings->len; i++)

@@ -260,6 +260,20 @@ test_campaign (void)
     g_autofree char *text = dp_time_to_iso (at);
 
     g_assert_cmpstr (text, ==, "2025-05-20T10:15:00+02:00");
+    /* Its day is the one of its own zone: 00:30 in Brussels is still the 31st in UTC. */
+    {
+      g_autoptr(GDateTime) late = g_date_time_new (zone, 2025, 6, 1, 0, 30, 0);
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (late);
+      g_autofree char *late_day = NULL;
+      g_autofree char *utc_day = NULL;
+
+      dp_date_of_time (late, &day);
+      late_day = dp_date_to_iso (&day);
+      dp_date_of_time (utc, &day);
+      utc_day = dp_date_to_iso (&day);
+      g_assert_cmpstr (late_day, ==, "2025-06-01");
+      g_assert_cmpstr (utc_day, ==, "2025-05-31");
+    }
   }
 }
 
