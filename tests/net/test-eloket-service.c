@@ -1115,8 +1115,8 @@ test_sync_changed_on_disk (void)
   sync = open_sync (client, store, "PE-9007", &error);
   g_assert_no_error (error);
   g_assert_cmpint (dp_sync_get_state (sync), ==, DP_SYNC_STATE_PENDING);
-  g_assert_cmpint (dp_line_get_price (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1, 0)), ==,
-                   7777);
+  g_assert_cmpint (dp_line_get_price (dp_test_line_at (dp_sync_get_dossier (sync), DP_PART_1,
+                                                       0)), ==, 7777);
   g_assert_true (sync_save (sync, &error));
   g_assert_no_error (error);
   remote = get_measurement (client, "PE-9007", NULL, &error);

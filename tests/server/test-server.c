@@ -737,7 +737,8 @@ test_late_submission (Fixture       *fixture,
 
   /* A dossier without errors, but 1 June 2025: 403 with the finding. */
   g_assert_cmpuint (client_request (client, "POST", SUBMISSION, NULL,
-                                    (const char *[]) { "Idempotency-Key", "late-1", NULL }), ==, 403);
+                                    (const char *[]) { "Idempotency-Key", "late-1", NULL }),
+                    ==, 403);
   root = client_body_json (client);
   g_assert_cmpstr (member_string (root, "code"), ==, "indientermijn-verstreken");
   g_assert_true (findings_have_code (root, "indientermijn-verstreken"));
