@@ -80,7 +80,8 @@ test_service_stop (void)
   g_autoptr(GError) error = NULL;
 
   g_subprocess_send_signal (test_service.server, SIGTERM);
-  g_subprocess_wait (test_service.server, NULL, &error);
+  /* A clean stop, exit status 0: under $DAGPRIJZEN_SERVER_WRAPPER also no leak. */
+  g_subprocess_wait_check (test_service.server, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&test_service.server);
 }
