@@ -342,13 +342,6 @@ dp_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-const char *
-dp_store_get_path (DpStore *self)
-{
-  g_return_val_if_fail (DP_IS_STORE (self), NULL);
-  return self->path;
-}
-
 char *
 dp_store_integrity_check (DpStore *self)
 {

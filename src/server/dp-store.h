@@ -64,7 +64,6 @@ G_DECLARE_FINAL_TYPE (DpStore, dp_store, DP, STORE, GObject)
  * schema up to date and makes sure the campaigns 2023-2025 are there. */
 DpStore    *dp_store_open                    (const char    *path,
                                               GError       **error);
-const char *dp_store_get_path                (DpStore       *self);
 /* "ok" when PRAGMA integrity_check finds nothing; the first problem otherwise. */
 char       *dp_store_integrity_check         (DpStore       *self);
 
