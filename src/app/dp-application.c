@@ -317,11 +317,15 @@ dp_application_startup (GApplication *application)
     { .name = "quit", .activate = quit_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (dp_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  /* What GtkApplication does for gtk/help-overlay.ui; the window builds it lazily instead. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_overlay_accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 

@@ -30,7 +30,14 @@ watch_tick (gpointer user_data)
       && g_strcmp0 (dp_facility_get_name (dp_dossier_get_facility (
                       dp_window_get_dossier (DP_WINDOW (window)))),
                     watch->expected_facility) == 0)
-    watch->seen = TRUE;
+    {
+      /* The shortcuts window is the window's to make (lazily); its accelerator the app's. */
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (
+        GTK_APPLICATION (watch->app), "win.show-help-overlay");
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+      watch->seen = TRUE;
+    }
 
   /* Ten seconds at most; closing the window goes through its close-request, as Ctrl+Q. */
   if (watch->seen || ++watch->ticks > 1000)

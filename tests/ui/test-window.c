@@ -1137,6 +1137,38 @@ test_help_topics (void)
   g_assert_null (dp_help_get_uri ("elders"));
 }
 
+/* The shortcuts window is made when first asked for (not with every window, which showed in
+ * the start-up benchmark), then shown again as it is. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(DpDraftStore) store = make_store ();
+  g_autoptr(DpDossier) dossier = make_valid_dossier ();
+  GtkApplicationWindow *app_window;
+  GtkShortcutsWindow *overlay;
+  DpWindow *window;
+
+  window = show_window (store, dossier);
+  app_window = GTK_APPLICATION_WINDOW (window);
+  g_assert_null (gtk_application_window_get_help_overlay (app_window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (app_window);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
+
+  /* Closed, it is hidden and kept; asked for again, the same one comes back. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (app_window) == overlay);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+
+  destroy_window (window);
+}
+
 /* A draft that cannot be written keeps the window open until the user says otherwise. */
 static void
 test_close_unsaved (void)
@@ -1247,6 +1279,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-remove", test_undo_remove);
   g_test_add_func ("/window/open-over-draft", test_open_over_draft);
   g_test_add_func ("/window/help-topics", test_help_topics);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/window/window-state", test_window_state);
 
