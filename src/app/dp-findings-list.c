@@ -132,6 +132,9 @@ create_row (gpointer item,
   label = g_strdup_printf ("%s: %s", dp_severity_to_label (dp_finding_get_severity (finding)),
                            dp_finding_get_message (finding));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* The row is labelled by its title too, which GTK 4.8 appends to the label: the message
+   * would be read twice. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   return row;
 }

@@ -257,6 +257,14 @@ dp_general_section_get_dossier (DpGeneralSection *self)
   return self->dossier;
 }
 
+void
+dp_general_section_focus_status (DpGeneralSection *self)
+{
+  g_return_if_fail (DP_IS_GENERAL_SECTION (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->status_row));
+}
+
 const char *
 dp_general_section_get_status_text (DpGeneralSection *self)
 {

@@ -21,6 +21,8 @@ void        dp_general_section_set_dossier      (DpGeneralSection *self,
                                                  DpDossier        *dossier);
 /* What the status row says: "Draft", or the submission time and reference. */
 const char *dp_general_section_get_status_text  (DpGeneralSection *self);
+/* Puts the keyboard on the status row. */
+void        dp_general_section_focus_status     (DpGeneralSection *self);
 /* The measurement date as shown, e.g. "1 May 2025". */
 const char *dp_general_section_get_date_text    (DpGeneralSection *self);
 

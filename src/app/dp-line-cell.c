@@ -28,6 +28,7 @@ struct _DpLineCell
   gulong      notify_ids[2];  /* handlers on the current line only */
 
   GtkWidget  *control;        /* the column's control */
+  GtkWidget  *drop_down_button; /* room type column only: where the focus goes */
   GtkWidget  *move_button;    /* actions column only */
   GtkWidget  *remove_button;
 };
@@ -129,6 +130,33 @@ update_accessible_labels (DpLineCell *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->control),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
+
+  /* The focus lands on the dropdown's own button, not on the dropdown: name that too, or
+   * a screen reader announces an unnamed toggle button. */
+  if (self->drop_down_button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* The room type shown, as the description of the button that has the focus. */
+static void
+on_room_type_selected (GtkDropDown *drop_down,
+                       GParamSpec  *pspec,
+                       DpLineCell  *self)
+{
+  guint selected;
+
+  g_assert (DP_IS_LINE_CELL (self));
+
+  selected = gtk_drop_down_get_selected (drop_down);
+  if (self->drop_down_button == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  dp_room_type_to_label (selected == 1 ? DP_ROOM_TYPE_DOUBLE
+                                                                       : DP_ROOM_TYPE_SINGLE),
+                                  -1);
 }
 
 static void
@@ -567,6 +595,14 @@ dp_line_cell_get_control (DpLineCell *self)
 }
 
 GtkWidget *
+dp_line_cell_get_drop_down_button (DpLineCell *self)
+{
+  g_return_val_if_fail (DP_IS_LINE_CELL (self), NULL);
+
+  return self->drop_down_button;
+}
+
+GtkWidget *
 dp_line_cell_get_move_button (DpLineCell *self)
 {
   g_return_val_if_fail (DP_IS_LINE_CELL (self), NULL);
@@ -616,6 +652,15 @@ create_controls (DpLineCell *self)
         };
 
         self->control = gtk_drop_down_new_from_strings (labels);
+        /* GTK 4.8's dropdown takes the focus on an inner toggle button of its own. */
+        for (GtkWidget *child = gtk_widget_get_first_child (self->control);
+             child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          if (GTK_IS_TOGGLE_BUTTON (child))
+            self->drop_down_button = child;
+        g_signal_connect (self->control, "notify::selected",
+                          G_CALLBACK (on_room_type_selected), self);
+        on_room_type_selected (GTK_DROP_DOWN (self->control), NULL, self);
       }
       break;
 
@@ -714,6 +759,7 @@ dp_line_cell_dispose (GObject *object)
   if (self->bindings != NULL)
     unbind_line (self);
   g_clear_object (&self->line);
+  self->drop_down_button = NULL;
   g_clear_pointer (&self->control, gtk_widget_unparent);
 
   G_OBJECT_CLASS (dp_line_cell_parent_class)->dispose (object);

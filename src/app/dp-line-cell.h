@@ -55,6 +55,7 @@ gboolean    dp_line_cell_get_invalid    (DpLineCell *self);
 /* The inner widgets, for tests and focus handling: the drop-down, entry, spin button or
  * label of the column; in the actions column the move and remove buttons. */
 GtkWidget  *dp_line_cell_get_control    (DpLineCell *self);
+GtkWidget  *dp_line_cell_get_drop_down_button (DpLineCell *self);
 GtkWidget  *dp_line_cell_get_move_button   (DpLineCell *self);
 GtkWidget  *dp_line_cell_get_remove_button (DpLineCell *self);
 

@@ -43,6 +43,10 @@ struct _DpPartView
   DpColumn        pending_column;
   guint           pending_tries;
   guint           pending_tick_id;
+
+  /* Bringing the focused cell into the window's view once its row is laid out. */
+  guint           reveal_tries;
+  guint           reveal_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (DpPartView, dp_part_view, GTK_TYPE_WIDGET)
@@ -135,6 +139,8 @@ clear_pending (DpPartView *self)
   g_clear_object (&self->pending_line);
 }
 
+static void reveal_focus (DpPartView *self);
+
 static gboolean
 pending_focus_tick (GtkWidget     *widget,
                     GdkFrameClock *frame_clock,
@@ -144,16 +150,15 @@ pending_focus_tick (GtkWidget     *widget,
 
   g_assert (DP_IS_PART_VIEW (self));
 
-  if (self->pending_line == NULL
-      || focus_cell_now (self, self->pending_line, self->pending_column, FALSE)
-      || ++self->pending_tries >= FOCUS_TRIES)
-    {
-      self->pending_tick_id = 0;
-      g_clear_object (&self->pending_line);
-      return G_SOURCE_REMOVE;
-    }
+  if (self->pending_line != NULL
+      && focus_cell_now (self, self->pending_line, self->pending_column, FALSE))
+    reveal_focus (self);
+  else if (self->pending_line != NULL && ++self->pending_tries < FOCUS_TRIES)
+    return G_SOURCE_CONTINUE;
 
-  return G_SOURCE_CONTINUE;
+  self->pending_tick_id = 0;
+  g_clear_object (&self->pending_line);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -172,6 +177,60 @@ scroll_to_position (DpPartView *self,
           return;
         }
     }
+}
+
+/* The window's GtkViewport scrolls to the focus when the focus moves, with the allocation the
+ * focused widget has then: a cell of a line just added has none yet, so it would be focused
+ * out of sight. Once the row is laid out, scroll the nearest enclosing scrolled window (the
+ * window's) so that the focused widget shows. */
+static gboolean
+reveal_focus_tick (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  DpPartView *self = DP_PART_VIEW (widget);
+  GtkWidget *scroller;
+  GtkWidget *focus;
+  GtkRoot *root;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value;
+  double page;
+
+  g_assert (DP_IS_PART_VIEW (self));
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (focus == NULL || scroller == NULL || !gtk_widget_is_ancestor (focus, widget))
+    goto done;
+
+  if (gtk_widget_get_height (focus) <= 0 && ++self->reveal_tries < FOCUS_TRIES)
+    return G_SOURCE_CONTINUE;
+
+  if (!gtk_widget_compute_bounds (focus, scroller, &bounds))
+    goto done;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page);
+
+done:
+  self->reveal_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_focus (DpPartView *self)
+{
+  self->reveal_tries = 0;
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_focus_tick,
+                                                         NULL, NULL);
 }
 
 static gboolean
@@ -217,11 +276,17 @@ dp_part_view_focus_line (DpPartView *self,
   clear_pending (self);
 
   if (focus_cell_now (self, line, column, FALSE))
-    return TRUE;
+    {
+      reveal_focus (self);
+      return TRUE;
+    }
 
   scroll_to_position (self, position);
   if (focus_cell_now (self, line, column, FALSE))
-    return TRUE;
+    {
+      reveal_focus (self);
+      return TRUE;
+    }
 
   /* The row is laid out at the next frame at the earliest. */
   self->pending_line = g_object_ref (line);
@@ -766,6 +831,11 @@ dp_part_view_dispose (GObject *object)
   DpPartView *self = (DpPartView *)object;
 
   clear_pending (self);
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
   g_clear_pointer (&self->read_only_binding, g_binding_unbind);
   if (self->dossier != NULL)
     g_clear_signal_handler (&self->items_changed_id,

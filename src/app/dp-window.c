@@ -165,9 +165,20 @@ on_read_only_notify (DpDossier  *dossier,
                      GParamSpec *pspec,
                      DpWindow   *self)
 {
+  GtkWidget *focus;
+
   g_assert (DP_IS_WINDOW (self));
 
   update_state (self);
+
+  /* The cell that had the keyboard may have gone (a submitted dossier hides the row's
+   * buttons), leaving it on an unnamed table row: put it on the status, which now says
+   * what happened. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (dp_dossier_get_read_only (dossier) && focus != NULL
+      && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->part1_view))
+          || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->part2_view))))
+    dp_general_section_focus_status (self->general_section);
 }
 
 void
