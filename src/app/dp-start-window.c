@@ -755,8 +755,10 @@ update_demo_code (gpointer user_data)
   text = g_strdup_printf (_("Demo service: the code right now is %s. It is filled in for you: "
                             "press Log In."), code);
   gtk_label_set_text (self->demo_label, text);
-  /* Not while a login with the code is on its way. */
-  if (self->cancellable == NULL)
+  /* Not while a login with the code is on its way; but an empty field is filled at once,
+   * even while the kept session is looked up, so that the label never says "filled in"
+   * over an empty field (Enter would then be refused). */
+  if (self->cancellable == NULL || *gtk_editable_get_text (GTK_EDITABLE (self->code_row)) == '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->code_row), code);
 
   return G_SOURCE_CONTINUE;
