@@ -14,17 +14,17 @@ struct _DpGeneralSection
 {
   GtkWidget       parent_instance;
 
-  GtkBox         *top_box;
-  GtkFlowBox     *help_box;
-  AdwActionRow   *facility_row;
-  AdwActionRow   *contacts_row;
-  AdwActionRow   *date_row;
-  AdwActionRow   *deadline_row;
-  AdwActionRow   *status_row;
-  GtkImage       *status_icon;
-  AdwExpanderRow *instructions_row;
+  GtkBox            *top_box;
+  GtkFlowBox        *help_box;
+  AdwActionRow      *facility_row;
+  AdwPreferencesRow *contacts_row;   /* an action row's look on a grid: see the template */
+  AdwActionRow      *date_row;
+  AdwActionRow      *deadline_row;
+  AdwActionRow      *status_row;
+  GtkImage          *status_icon;
+  AdwExpanderRow    *instructions_row;
 
-  AdwActionRow   *points[N_POINTS];   /* made on the first expansion: see ensure_points() */
+  AdwActionRow      *points[N_POINTS];   /* made on the first expansion: see ensure_points() */
 
   DpDossier      *dossier;
   gulong          status_id;
