@@ -735,6 +735,19 @@ update_texts (DpPartView *self)
   gtk_label_set_label (self->description_label, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  /* Both Luiken have an add button: say which one this is. */
+  {
+    g_autofree char *add = g_strdup_printf (_("Add a line to %s"),
+                                            dp_part_to_label (self->part));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, add, -1);
+    /* Its content labels it too, which GTK 4.8 would append ("… Add Line"). */
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->add_button),
+                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), add);
+  }
 }
 
 static void

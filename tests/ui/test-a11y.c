@@ -226,6 +226,27 @@ make_store (void)
   return dp_draft_store_new (directory);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 contains (GPtrArray *array,
           gpointer   item)
@@ -303,6 +324,20 @@ test_editor (void)
           g_assert_true (contains (seen, dp_line_cell_get_move_button (cell)));
           g_assert_true (contains (seen, dp_line_cell_get_remove_button (cell)));
         }
+
+      /* Each Luik's add button says which Luik it adds to. */
+      {
+        GtkWidget *add = find_action_button (GTK_WIDGET (view), "part.add-line");
+
+        g_assert_nonnull (add);
+        g_assert_true (contains (seen, add));
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (add),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             part == DP_PART_1 ? "Add a line to Part 1"
+                                                               : "Add a line to Part 2");
+        g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (add),
+                                                          GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      }
     }
 
   /* The dropdown's button says which line it is and, as its description, the room type. */
