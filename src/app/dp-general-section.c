@@ -51,9 +51,7 @@ dp_format_date_time (GDateTime *date_time)
   g_return_val_if_fail (date_time != NULL, NULL);
 
   local = g_date_time_to_local (date_time);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local),
-                  g_date_time_get_month (local), g_date_time_get_year (local));
+  dp_date_of_time (local, &date);
   day = dp_date_format_long (&date);
   time = g_date_time_format (local, "%H:%M");
 

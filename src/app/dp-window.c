@@ -702,9 +702,7 @@ submit_action (GtkWidget  *widget,
       g_autoptr(GPtrArray) verdict = NULL;
       GDate today;
 
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
+      dp_date_of_time (now, &today);
       verdict = dp_dossier_check_submission (self->dossier, &today);
       for (guint i = 0; i < verdict->len; i++)
         {
@@ -791,16 +789,6 @@ on_replace_draft_response (AdwMessageDialog *dialog,
     replace_with_loaded (self, dossier, file);
 }
 
-static gboolean
-same_document (DpDossier *a,
-               DpDossier *b)
-{
-  g_autofree char *data_a = dp_format_save_data (a, NULL);
-  g_autofree char *data_b = dp_format_save_data (b, NULL);
-
-  return g_strcmp0 (data_a, data_b) == 0;
-}
-
 static void
 on_file_loaded (GObject      *object,
                 GAsyncResult *result,
@@ -828,7 +816,7 @@ on_file_loaded (GObject      *object,
       return;
     }
 
-  if (self->dossier != NULL && same_document (self->dossier, dossier))
+  if (self->dossier != NULL && dp_format_same_document (self->dossier, dossier))
     {
       dp_window_add_toast (self, _("This dossier is already open"));
       return;
@@ -840,7 +828,7 @@ on_file_loaded (GObject      *object,
   year = dp_campaign_get_year (dp_dossier_get_campaign (dossier));
   draft = dp_draft_store_load (self->store, dp_facility_get_registration_number (facility),
                                year, NULL);
-  if (draft != NULL && !same_document (draft, dossier))
+  if (draft != NULL && !dp_format_same_document (draft, dossier))
     {
       g_autofree char *body = NULL;
       GtkWidget *dialog;

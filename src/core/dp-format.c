@@ -1023,6 +1023,22 @@ dp_format_save_data (DpDossier *dossier,
 }
 
 gboolean
+dp_format_same_document (DpDossier *a,
+                         DpDossier *b)
+{
+  g_autofree char *data_a = NULL;
+  g_autofree char *data_b = NULL;
+
+  g_return_val_if_fail (DP_IS_DOSSIER (a), FALSE);
+  g_return_val_if_fail (DP_IS_DOSSIER (b), FALSE);
+
+  data_a = dp_format_save_data (a, NULL);
+  data_b = dp_format_save_data (b, NULL);
+
+  return g_strcmp0 (data_a, data_b) == 0;
+}
+
+gboolean
 dp_format_save_file (DpDossier     *dossier,
                      GFile         *file,
                      GCancellable  *cancellable,

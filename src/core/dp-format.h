@@ -61,6 +61,10 @@ DpDossier  *dp_format_load_file          (GFile       *file,
 JsonNode   *dp_format_save_node          (DpDossier   *dossier);
 char       *dp_format_save_data          (DpDossier   *dossier,
                                           gsize       *out_length);
+/* TRUE when both dossiers write the same document: the same facts, whatever objects hold
+ * them (a local draft against the service's copy, a file against the open window). */
+gboolean    dp_format_same_document      (DpDossier   *a,
+                                          DpDossier   *b);
 /* Atomic: written to a temporary file, synced, then renamed over @file. */
 gboolean    dp_format_save_file          (DpDossier   *dossier,
                                           GFile       *file,

@@ -765,16 +765,6 @@ open_data_free (OpenData *data)
   g_free (data);
 }
 
-static gboolean
-same_document (DpDossier *a,
-               DpDossier *b)
-{
-  g_autofree char *data_a = dp_format_save_data (a, NULL);
-  g_autofree char *data_b = dp_format_save_data (b, NULL);
-
-  return g_strcmp0 (data_a, data_b) == 0;
-}
-
 static void
 on_open_fetched (GObject      *source_object,
                  GAsyncResult *result,
@@ -812,7 +802,7 @@ on_open_fetched (GObject      *source_object,
       dp_dossier_get_status (remote) == DP_STATUS_DRAFT)
     {
       set_dossier (self, data->local);
-      if (same_document (data->local, remote))
+      if (dp_format_same_document (data->local, remote))
         {
           /* Nothing to send after all (the last save arrived, its answer did not). */
           set_etag (self, etag);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dagprijzen-core.h"
+#include "dp-test-common.h"
 
 static char *
 source_path (const char *relative)
@@ -711,6 +712,25 @@ test_findings_refused (void)
   assert_findings_refused ("3", "document: expected a list of findings, found 3");
 }
 
+/* Two loads of one file are the same document; one edit, undone, makes it the same again. */
+static void
+test_same_document (void)
+{
+  g_autoptr(DpDossier) a = load_source_file ("data/demo-dossier.json");
+  g_autoptr(DpDossier) b = load_source_file ("data/demo-dossier.json");
+  DpLine *line = dp_test_line_at (b, DP_PART_2, 0);
+  gint64 price = dp_line_get_price (line);
+
+  g_assert_true (dp_format_same_document (a, b));
+  dp_line_set_price (line, price + 1);
+  g_assert_false (dp_format_same_document (a, b));
+  g_assert_false (dp_format_same_document (b, a));
+  dp_line_set_price (line, price);
+  g_assert_true (dp_format_same_document (a, b));
+  dp_line_set_description (line, "Andere beschrijving");
+  g_assert_false (dp_format_same_document (a, b));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -730,6 +750,7 @@ main (int    argc,
   g_test_add_func ("/format/refuse/nesting", test_nesting);
   g_test_add_func ("/format/refuse/structure", test_refusals_structure);
   g_test_add_func ("/format/draft-only", test_draft_only);
+  g_test_add_func ("/format/same-document", test_same_document);
   g_test_add_func ("/format/file", test_file_io);
   g_test_add_func ("/format/findings/round-trip", test_findings);
   g_test_add_func ("/format/findings/refused", test_findings_refused);
