@@ -163,3 +163,9 @@ dp_test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+gboolean
+dp_test_wait_tick (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}

@@ -53,4 +53,24 @@ DpLine      *dp_test_append          (DpDossier           *dossier,
 /* Removes the directory @path and everything below it. */
 void         dp_test_remove_tree     (const char          *path);
 
+/* A source that keeps g_main_context_iteration() from blocking when nothing else happens. */
+gboolean     dp_test_wait_tick       (gpointer             user_data);
+
+/* Runs the main loop until @cond holds; fails the test after @seconds. Never sleeps on its
+ * own: a short timer only keeps the loop from blocking, at a low priority so that it never
+ * starves the frame clock's layout and paint. */
+#define DP_TEST_WAIT_FOR(cond, seconds)                                            \
+  G_STMT_START {                                                                   \
+    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;       \
+    guint tick_ = g_timeout_add_full (G_PRIORITY_LOW, 10, dp_test_wait_tick,      \
+                                      NULL, NULL);                                 \
+    while (!(cond))                                                                \
+      {                                                                            \
+        if (g_get_monotonic_time () > deadline_)                                   \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);  \
+        g_main_context_iteration (NULL, TRUE);                                     \
+      }                                                                            \
+    g_source_remove (tick_);                                                       \
+  } G_STMT_END
+
 G_END_DECLS

@@ -20,29 +20,13 @@
 #include "dp-start-window.h"
 #include "dp-sync-status.h"
 #include "dp-window-private.h"
+#include "dp-test-common.h"
 #include "test-service.h"
 
 #define WAIT_SECONDS 20
 
-static gboolean
-tick_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
-/* Runs the main loop until @cond holds; fails after WAIT_SECONDS. */
-#define WAIT_FOR(cond)                                                             \
-  G_STMT_START {                                                                   \
-    gint64 deadline_ = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;    \
-    guint tick_ = g_timeout_add_full (G_PRIORITY_LOW, 10, tick_cb, NULL, NULL);   \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > deadline_)                                   \
-          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);  \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-    g_source_remove (tick_);                                                       \
-  } G_STMT_END
+#define WAIT_FOR(cond) DP_TEST_WAIT_FOR (cond, WAIT_SECONDS)
 
 typedef struct
 {
@@ -60,7 +44,7 @@ static void
 run_for (guint milliseconds)
 {
   gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-  guint tick = g_timeout_add_full (G_PRIORITY_LOW, 10, tick_cb, NULL, NULL);
+  guint tick = g_timeout_add_full (G_PRIORITY_LOW, 10, dp_test_wait_tick, NULL, NULL);
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);

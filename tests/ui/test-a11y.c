@@ -16,27 +16,12 @@
 #include "dp-line-cell.h"
 #include "dp-start-window.h"
 #include "dp-window-private.h"
+#include "dp-test-common.h"
 
 #define WAIT_SECONDS 10
 
-#define WAIT_FOR(cond)                                                             \
-  G_STMT_START {                                                                   \
-    gint64 deadline_ = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;    \
-    guint tick_ = g_timeout_add_full (G_PRIORITY_LOW, 10, tick_cb, NULL, NULL);   \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > deadline_)                                   \
-          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);  \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-    g_source_remove (tick_);                                                       \
-  } G_STMT_END
+#define WAIT_FOR(cond) DP_TEST_WAIT_FOR (cond, WAIT_SECONDS)
 
-static gboolean
-tick_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 settle (void)
